@@ -1,0 +1,364 @@
+// The HCL native-syntax scanner: text → every token, trivia included, in source order.
+//
+// The token types are chevrotain's (see tokens.ts) and the parser is a chevrotain parser, but the
+// scanning itself is a hand-written modal state machine, like HashiCorp's ragel scanner: heredocs
+// end at a line that matches the marker of *their* opener, and `}` ends an interpolation only at
+// the brace depth where it opened. Both need state that chevrotain's regex-per-mode lexer cannot
+// carry. Scanning never throws; problems become diagnostics and `Invalid` tokens.
+import type { TokenType } from "chevrotain";
+import type { Diagnostic, Pos } from "../diagnostics/types.js";
+import * as T from "./tokens.js";
+import type { Token } from "./tokens.js";
+
+export interface ScanResult {
+  tokens: Token[];
+  diagnostics: Diagnostic[];
+}
+
+type Mode =
+  | { kind: "main"; depth: number; template: boolean }
+  | { kind: "quoted" }
+  | { kind: "heredoc"; marker: string; lineStart: boolean };
+
+const IDENT_START = /[\p{ID_Start}_]/u;
+const IDENT = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+const NUMBER = /[0-9](?:[0-9]|\.(?=[0-9])|[eE][+-]?(?=[0-9]))*/y;
+const HEREDOC_OPEN = /<<(-?)([\p{ID_Start}_][\p{ID_Continue}-]*)(\r?\n)/uy;
+const WHITESPACE = /[ \t]+/y;
+
+/** Fixed-text operators, longest first within each first character. */
+const OPERATORS: ReadonlyArray<readonly [string, TokenType]> = [
+  ["...", T.Ellipsis], ["==", T.EqualEqual], ["!=", T.NotEqual], ["<=", T.LessEqual], [">=", T.GreaterEqual],
+  ["&&", T.And], ["||", T.Or], ["=>", T.FatArrow], ["::", T.DoubleColon],
+  ["+", T.Plus], ["-", T.Minus], ["*", T.Star], ["/", T.Slash], ["%", T.Percent], ["<", T.Less], [">", T.Greater],
+  ["!", T.Bang], ["=", T.Equals], [":", T.Colon], ["?", T.Question], [",", T.Comma], [".", T.Dot],
+  ["(", T.LParen], [")", T.RParen], ["[", T.LBracket], ["]", T.RBracket],
+  ["&", T.BitwiseOp], ["|", T.BitwiseOp], ["^", T.BitwiseOp],
+];
+const OPS_BY_CHAR = new Map<string, Array<readonly [string, TokenType]>>();
+for (const op of OPERATORS) {
+  const list = OPS_BY_CHAR.get(op[0][0]!) ?? [];
+  list.push(op);
+  OPS_BY_CHAR.set(op[0][0]!, list);
+}
+
+export function scan(text: string): ScanResult {
+  return new Scanner(text).run();
+}
+
+class Scanner {
+  private readonly tokens: Token[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly modes: Mode[] = [{ kind: "main", depth: 0, template: false }];
+  private offset = 0;
+  private line = 1;
+  private column = 1;
+
+  constructor(private readonly text: string) {
+    // A leading byte-order mark is skipped by Go hcl; keep it as trivia so the tree stays lossless.
+    if (text.charCodeAt(0) === 0xfeff) this.emit(T.Whitespace, 1);
+  }
+
+  run(): ScanResult {
+    while (this.offset < this.text.length) {
+      const mode = this.modes[this.modes.length - 1]!;
+      if (mode.kind === "main") this.scanMain(mode);
+      else if (mode.kind === "quoted") this.scanQuoted();
+      else this.scanHeredoc(mode);
+    }
+    this.finish();
+    return { tokens: this.tokens, diagnostics: this.diagnostics };
+  }
+
+  // ------------------------------------------------------------------ main (expression) mode
+
+  private scanMain(mode: Extract<Mode, { kind: "main" }>): void {
+    const text = this.text;
+    const at = this.offset;
+    const c = text[at]!;
+    switch (c) {
+      case " ":
+      case "\t":
+        WHITESPACE.lastIndex = at;
+        WHITESPACE.exec(text);
+        this.emit(T.Whitespace, WHITESPACE.lastIndex - at);
+        return;
+      case "\n":
+        this.emit(T.Newline, 1);
+        return;
+      case "\r":
+        if (text[at + 1] === "\n") this.emit(T.Newline, 2);
+        else this.invalid(1, "Invalid character", "Carriage return characters are only allowed before a newline.");
+        return;
+      case "#":
+        this.emit(T.LineComment, this.lineEnd(at) - at);
+        return;
+      case "/":
+        if (text[at + 1] === "/") return void this.emit(T.LineComment, this.lineEnd(at) - at);
+        if (text[at + 1] === "*") return this.blockComment();
+        break;
+      case '"':
+        this.emit(T.OpenQuote, 1);
+        this.modes.push({ kind: "quoted" });
+        return;
+      case "{":
+        mode.depth++;
+        this.emit(T.LBrace, 1);
+        return;
+      case "}":
+        if (mode.depth === 0 && mode.template) {
+          this.emit(T.TemplateSeqEnd, 1);
+          this.modes.pop();
+          return;
+        }
+        if (mode.depth > 0) mode.depth--;
+        this.emit(T.RBrace, 1);
+        return;
+      case "~":
+        if (text[at + 1] === "}" && mode.depth === 0 && mode.template) {
+          this.emit(T.TemplateSeqEnd, 2);
+          this.modes.pop();
+          return;
+        }
+        break;
+      case "<":
+        if (text[at + 1] === "<") {
+          HEREDOC_OPEN.lastIndex = at;
+          const m = HEREDOC_OPEN.exec(text);
+          if (m) {
+            this.emit(T.HeredocOpen, m[0].length);
+            this.modes.push({ kind: "heredoc", marker: m[2]!, lineStart: true });
+            return;
+          }
+        }
+        break;
+    }
+    if (c >= "0" && c <= "9") {
+      NUMBER.lastIndex = at;
+      NUMBER.exec(text);
+      this.emit(T.NumberLit, NUMBER.lastIndex - at);
+      return;
+    }
+    const ops = OPS_BY_CHAR.get(c);
+    if (ops) {
+      for (const [image, type] of ops) {
+        if (text.startsWith(image, at)) {
+          this.emit(type, image.length);
+          if (type === T.BitwiseOp) {
+            this.error(at, at + 1, "Unsupported operator", `Bitwise operators are not supported.${c === "&" ? " Did you mean boolean AND (\"&&\")?" : c === "|" ? " Did you mean boolean OR (\"||\")?" : ""}`);
+          }
+          return;
+        }
+      }
+    }
+    const cp = text.codePointAt(at)!;
+    const ch = String.fromCodePoint(cp);
+    if (IDENT_START.test(ch)) {
+      IDENT.lastIndex = at;
+      IDENT.exec(text);
+      this.emit(T.Identifier, IDENT.lastIndex - at);
+      return;
+    }
+    this.invalid(ch.length, "Invalid character", invalidCharacterDetail(ch));
+  }
+
+  private blockComment(): void {
+    const end = this.text.indexOf("*/", this.offset + 2);
+    if (end < 0) {
+      const at = this.offset;
+      this.emit(T.Invalid, this.text.length - at);
+      this.error(at, at + 2, "Unterminated comment", "There is no closing marker for this comment; the rest of the file is inside it.");
+      return;
+    }
+    this.emit(T.BlockComment, end + 2 - this.offset);
+  }
+
+  // ------------------------------------------------------------------ template modes
+
+  /** Inside `"...`: literal text, escapes, `${`/`%{`, up to the closing quote. */
+  private scanQuoted(): void {
+    const text = this.text;
+    const at = this.offset;
+    const c = text[at];
+    if (c === '"') {
+      this.emit(T.CloseQuote, 1);
+      this.modes.pop();
+      return;
+    }
+    if (this.templateSequence(at)) return;
+    if (c === "\n" || (c === "\r" && text[at + 1] === "\n")) {
+      // Go hcl keeps scanning the string on the next line; ending it here stops one missing quote
+      // from turning the rest of the file inside out.
+      this.modes.pop();
+      this.error(at, at, "Invalid multi-line string", 'Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the "heredoc" multi-line template syntax.');
+      return;
+    }
+    let i = at;
+    for (; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === '"' || ch === "\n" || (ch === "\r" && text[i + 1] === "\n")) break;
+      if (ch === "\\" && text[i + 1] !== "\n" && text[i + 1] !== "\r") {
+        i++;
+        continue;
+      }
+      if ((ch === "$" || ch === "%") && text[i + 1] === "{") break;
+      if ((ch === "$" || ch === "%") && text[i + 1] === ch && text[i + 2] === "{") i += 2; // `$${` / `%%{` escapes
+    }
+    if (i > text.length) i = text.length;
+    this.emit(T.TemplateText, i - at);
+  }
+
+  /** Inside a heredoc: whole lines of text, interpolations, and the closing marker line. */
+  private scanHeredoc(mode: Extract<Mode, { kind: "heredoc" }>): void {
+    const text = this.text;
+    const at = this.offset;
+    if (mode.lineStart) {
+      const end = this.lineEnd(at);
+      if (text.slice(at, end).trim() === mode.marker) {
+        this.emit(T.HeredocClose, end - at);
+        this.modes.pop();
+        return;
+      }
+    }
+    mode.lineStart = false;
+    if (this.templateSequence(at)) return;
+    let i = at;
+    for (; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === "\n") {
+        i++;
+        mode.lineStart = true;
+        break;
+      }
+      if ((ch === "$" || ch === "%") && text[i + 1] === "{") break;
+      if ((ch === "$" || ch === "%") && text[i + 1] === ch && text[i + 2] === "{") i += 2;
+    }
+    if (i > text.length) i = text.length;
+    this.emit(T.TemplateText, i - at);
+  }
+
+  /** `${`, `${~`, `%{`, `%{~` at `at`: emit and enter expression mode. */
+  private templateSequence(at: number): boolean {
+    const c = this.text[at];
+    if ((c !== "$" && c !== "%") || this.text[at + 1] !== "{") return false;
+    const strip = this.text[at + 2] === "~";
+    this.emit(c === "$" ? T.TemplateInterp : T.TemplateControl, strip ? 3 : 2);
+    this.modes.push({ kind: "main", depth: 0, template: true });
+    return true;
+  }
+
+  private finish(): void {
+    // Unterminated templates: report once, at the innermost open one.
+    for (let i = this.modes.length - 1; i > 0; i--) {
+      const mode = this.modes[i]!;
+      if (mode.kind === "quoted" || mode.kind === "heredoc") {
+        const end = this.text.length;
+        this.error(end, end, "Unterminated template string", mode.kind === "heredoc" ? `There is no line "${mode.marker}" to end this heredoc.` : "The string has no closing quote.");
+        return;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private lineEnd(from: number): number {
+    const nl = this.text.indexOf("\n", from);
+    if (nl < 0) return this.text.length;
+    return this.text[nl - 1] === "\r" && nl - 1 >= from ? nl - 1 : nl;
+  }
+
+  private invalid(length: number, summary: string, detail: string): void {
+    const at = this.offset;
+    this.emit(T.Invalid, length);
+    this.error(at, at + length, summary, detail);
+  }
+
+  private error(from: number, to: number, summary: string, detail: string): void {
+    this.diagnostics.push({
+      severity: "error",
+      code: `syntax/${summary.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
+      message: summary,
+      detail,
+      range: { start: this.posAt(from), end: this.posAt(to) },
+    });
+  }
+
+  /** Position of an offset at or after the last emitted token's start (scanning is forward-only). */
+  private posAt(offset: number): Pos {
+    return positionAt(this.text, offset, this.lastLineStart, this.line);
+  }
+
+  private lastLineStart = 0;
+
+  private emit(tokenType: TokenType, length: number): void {
+    const start = this.offset;
+    const end = start + length;
+    const image = this.text.slice(start, end);
+    const startLine = this.line;
+    const startColumn = this.column;
+    // advance line/column over the image
+    let line = this.line;
+    let lineStart = this.lastLineStart;
+    let nl = image.indexOf("\n");
+    while (nl >= 0) {
+      line++;
+      lineStart = start + nl + 1;
+      nl = image.indexOf("\n", nl + 1);
+    }
+    const column = line === this.line ? this.column + codePoints(image) : 1 + codePoints(this.text.slice(lineStart, end));
+    const token: Token = {
+      image,
+      startOffset: start,
+      endOffset: end - 1,
+      startLine,
+      startColumn,
+      endLine: line,
+      endColumn: column - 1,
+      tokenType,
+      tokenTypeIdx: tokenType.tokenTypeIdx!,
+      index: this.tokens.length,
+    };
+    this.tokens.push(token);
+    this.offset = end;
+    this.line = line;
+    this.column = column;
+    this.lastLineStart = lineStart;
+  }
+}
+
+/** Number of code points in `s` (a surrogate pair counts once). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) n--;
+  }
+  return n;
+}
+
+/** Position of `offset`, given the start offset and number of a line at or before it. */
+export function positionAt(text: string, offset: number, lineStart = 0, line = 1): Pos {
+  let nl = text.indexOf("\n", lineStart);
+  while (nl >= 0 && nl < offset) {
+    line++;
+    lineStart = nl + 1;
+    nl = text.indexOf("\n", lineStart);
+  }
+  return { offset, line, column: 1 + codePoints(text.slice(lineStart, offset)) };
+}
+
+function invalidCharacterDetail(ch: string): string {
+  switch (ch) {
+    case ";":
+      return "Semicolons are not used to separate arguments; put each argument on its own line.";
+    case "'":
+      return 'Single quotes are not valid. Use double quotes (") to enclose strings.';
+    case "`":
+      return 'The "`" character is not valid. To create a multi-line string, use the "heredoc" syntax, like "<<EOT".';
+    case "\u201c":
+    case "\u201d":
+      return 'Curly quotes are not valid here. These can sometimes be inadvertently introduced when sharing code via documents or discussion forums. It might help to replace the character with a "straight quote".';
+    default:
+      return "This character is not used within the language.";
+  }
+}

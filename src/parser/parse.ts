@@ -1,0 +1,39 @@
+// parse(text) → { tree, diagnostics }: the entry point of the front end. Never throws.
+import type { Diagnostic } from "../diagnostics/types.js";
+import { scan } from "../lexer/scanner.js";
+import { isTrivia, type Token } from "../lexer/tokens.js";
+import type { Body, ParseResult } from "./ast.js";
+import { HclParser } from "./parser.js";
+
+let shared: HclParser | undefined;
+
+export function parse(text: string): ParseResult {
+  const { tokens, diagnostics: lexical } = scan(text);
+  const significant: Token[] = [];
+  for (const t of tokens) if (!isTrivia(t.tokenType)) significant.push(t);
+  let body: Body;
+  let syntax: Diagnostic[];
+  const parser = (shared ??= new HclParser());
+  try {
+    body = parser.parseFile(text, tokens, significant);
+    syntax = parser.diagnostics;
+  } catch (err) {
+    // A bug, not the user's mistake: keep going with an empty tree and say so.
+    shared = undefined;
+    const end = { offset: 0, line: 1, column: 1 };
+    body = { kind: "Body", items: [], range: { start: end, end }, firstToken: 0, lastToken: tokens.length - 1 };
+    syntax = [{ severity: "error", code: "internal/parser", message: `internal parser error: ${err instanceof Error ? err.message : String(err)}`, range: { start: end, end } }];
+  }
+  return { tree: { text, tokens, body }, diagnostics: mergeDiagnostics(lexical, syntax) };
+}
+
+/**
+ * Lexical and syntax diagnostics in source order. A syntax error at the very spot where the
+ * scanner already reported one (an invalid character, an unterminated string) says nothing new.
+ */
+function mergeDiagnostics(lexical: Diagnostic[], syntax: Diagnostic[]): Diagnostic[] {
+  const lexStarts = new Set(lexical.map((d) => d.range.start.offset));
+  const lexLines = new Set(lexical.map((d) => d.range.start.line));
+  const kept = syntax.filter((d) => !lexStarts.has(d.range.start.offset) && !(lexLines.has(d.range.start.line) && d.code !== "syntax/attribute-redefined"));
+  return [...lexical, ...kept].sort((a, b) => a.range.start.offset - b.range.start.offset);
+}

@@ -1,0 +1,979 @@
+// The HCL native-syntax parser, on chevrotain.
+//
+// HCL is context sensitive in two ways an LL(k) grammar table cannot express: whether a newline is
+// a token depends on the brackets around it (significant in bodies and object constructors,
+// ignored inside `()`, `[]`, `${}`, `{for}`), and `for`, `in`, `if`, `true`, ... are keywords only
+// in some positions. So the rules decide with explicit look-ahead, in the shape of HashiCorp's own
+// recursive-descent parser, and chevrotain provides the engine: rules, the token vector, CONSUME,
+// and a look-ahead (`LA`) that we override to hide newlines while a bracket that ignores them is
+// open. Errors are thrown as HclSyntaxError and caught per body item (see body()).
+import { EmbeddedActionsParser, EOF, createTokenInstance, type IToken, type TokenType } from "chevrotain";
+import type { Diagnostic, Pos, Range } from "../diagnostics/types.js";
+import * as T from "../lexer/tokens.js";
+import type { Token } from "../lexer/tokens.js";
+import type * as A from "./ast.js";
+import { HclSyntaxError, describe, isEOF } from "./errors.js";
+import { decodeQuoted, type DecodeProblem } from "./literals.js";
+import { buildTemplate, type FlatPart } from "./template.js";
+
+const END = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN) as Token;
+
+const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<TokenType, A.BinaryOperator>> = [
+  new Map([[T.Or, "||"]]),
+  new Map([[T.And, "&&"]]),
+  new Map([[T.EqualEqual, "=="], [T.NotEqual, "!="]]),
+  new Map<TokenType, A.BinaryOperator>([[T.Less, "<"], [T.Greater, ">"], [T.LessEqual, "<="], [T.GreaterEqual, ">="]]),
+  new Map<TokenType, A.BinaryOperator>([[T.Plus, "+"], [T.Minus, "-"]]),
+  new Map<TokenType, A.BinaryOperator>([[T.Star, "*"], [T.Slash, "/"], [T.Percent, "%"]]),
+];
+
+const OPENERS = new Set<TokenType>([T.LParen, T.LBracket, T.LBrace, T.TemplateInterp, T.TemplateControl, T.OpenQuote, T.HeredocOpen]);
+const CLOSER_OF = new Map<TokenType, TokenType[]>([
+  [T.RParen, [T.LParen]],
+  [T.RBracket, [T.LBracket]],
+  [T.RBrace, [T.LBrace]],
+  [T.TemplateSeqEnd, [T.TemplateInterp, T.TemplateControl]],
+  [T.CloseQuote, [T.OpenQuote]],
+  [T.HeredocClose, [T.HeredocOpen]],
+]);
+
+export class HclParser extends EmbeddedActionsParser {
+  /** Position lookup for offsets, set per parse. */
+  private text = "";
+  private all: Token[] = [];
+  diagnostics: Diagnostic[] = [];
+  /** While true, newline tokens are invisible to LA/CONSUME. */
+  private skipNewlines = false;
+
+  constructor(validate = false) {
+    super(T.allTokenTypes, { recoveryEnabled: false, maxLookahead: 3, skipValidations: !validate });
+    this.performSelfAnalysis();
+  }
+
+  /** Parse a whole file. `significant` is `all` without trivia. */
+  parseFile(text: string, all: Token[], significant: Token[]): A.Body {
+    this.text = text;
+    this.all = all;
+    this.diagnostics = [];
+    this.skipNewlines = false;
+    this.input = significant;
+    return this.configFile();
+  }
+
+  // ------------------------------------------------------------------ look-ahead with newline modes
+
+  override LA(k: number): IToken {
+    const v = (this as unknown as { tokVector: Token[] }).tokVector;
+    const n = (this as unknown as { tokVectorLength: number }).tokVectorLength;
+    let i = this.idx;
+    if (!this.skipNewlines || k <= 0) {
+      i += k;
+      return i < 0 || i >= n ? END : v[i]!;
+    }
+    while (k > 0) {
+      i++;
+      if (i >= n) return END;
+      if (v[i]!.tokenType !== T.Newline) k--;
+    }
+    return v[i]!;
+  }
+
+  override LA_FAST(k: number): IToken {
+    return this.LA(k);
+  }
+
+  consumeToken(): void {
+    if (!this.skipNewlines) {
+      this.idx++;
+      return;
+    }
+    const v = (this as unknown as { tokVector: Token[] }).tokVector;
+    const n = (this as unknown as { tokVectorLength: number }).tokVectorLength;
+    do this.idx++;
+    while (this.idx < n && v[this.idx]!.tokenType === T.Newline);
+  }
+
+  /** chevrotain's index of the last consumed token. */
+  private get idx(): number {
+    return (this as unknown as { currIdx: number }).currIdx;
+  }
+
+  private set idx(value: number) {
+    (this as unknown as { currIdx: number }).currIdx = value;
+  }
+
+  private withNewlines<R>(significant: boolean, fn: () => R): R {
+    const saved = this.skipNewlines;
+    this.skipNewlines = !significant;
+    try {
+      return fn();
+    } finally {
+      this.skipNewlines = saved;
+    }
+  }
+
+  private peek(k = 1): Token {
+    return this.LA(k) as Token;
+  }
+
+  private at(type: TokenType, k = 1): boolean {
+    return this.LA(k).tokenType === type;
+  }
+
+  private atKeyword(word: string, k = 1): boolean {
+    const t = this.LA(k);
+    return t.tokenType === T.Identifier && t.image === word;
+  }
+
+  /** Consume a token of `type` or throw an error with the given summary and message. */
+  private expect(type: TokenType, summary: string, message: (found: Token) => string): Token {
+    const next = this.peek();
+    if (next.tokenType !== type) throw new HclSyntaxError(summary, message(next), next);
+    return this.next();
+  }
+
+  /** Consume whatever comes next (the caller has checked it). */
+  private next(): Token {
+    const tok = this.peek();
+    this.consumeToken();
+    return tok;
+  }
+
+  // ------------------------------------------------------------------ ranges and spans
+
+  private pos(offset: number): Pos {
+    return posOf(this.text, this.all, offset);
+  }
+
+  private startOf(tok: Token): Pos {
+    return { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! };
+  }
+
+  private endOf(tok: Token): Pos {
+    return { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 };
+  }
+
+  private tokRange(tok: Token): Range {
+    return { start: this.startOf(tok), end: this.endOf(tok) };
+  }
+
+  /** NodeBase for a node spanning tokens first..last. */
+  private span(first: Token, last: Token): A.NodeBase {
+    return { range: { start: this.startOf(first), end: this.endOf(last) }, firstToken: first.index, lastToken: last.index };
+  }
+
+  private spanNodes(first: A.NodeBase, last: A.NodeBase): A.NodeBase {
+    return { range: { start: first.range.start, end: last.range.end }, firstToken: first.firstToken, lastToken: last.lastToken };
+  }
+
+  /** The last token consumed. */
+  private prev(): Token {
+    return this.LA(0) as Token;
+  }
+
+  // ------------------------------------------------------------------ structure
+
+  private configFile = this.RULE("configFile", () =>
+    this.ACTION(() => {
+      const body = this.body(true);
+      return body;
+    }),
+  );
+
+  private body(top: boolean): A.Body {
+    const items: A.BodyItem[] = [];
+    const seen = new Map<string, A.Attribute>();
+    const firstTok = this.peek();
+    for (;;) {
+      const t = this.peek();
+      if (isEOF(t) || (!top && t.tokenType === T.RBrace)) break;
+      if (t.tokenType === T.Newline) {
+        this.next();
+        continue;
+      }
+      const item = this.bodyItem();
+      if (!item) continue;
+      if (item.kind === "Attribute") {
+        const first = seen.get(item.name);
+        if (first) {
+          this.diagnostics.push({
+            severity: "error",
+            code: "syntax/attribute-redefined",
+            message: "Attribute redefined",
+            detail: `The argument "${item.name}" was already set at ${first.nameRange.start.line}:${first.nameRange.start.column}. Each argument may be set only once.`,
+            range: item.nameRange,
+            related: [{ message: `"${item.name}" first set here`, range: first.nameRange }],
+          });
+        } else seen.set(item.name, item);
+      }
+      items.push(item);
+    }
+    const end = this.peek();
+    // The body spans from its first token up to (not including) the closing brace or EOF.
+    const firstIndex = isEOF(firstTok) ? this.all.length : firstTok.index;
+    const lastIndex = isEOF(end) ? this.all.length - 1 : end.index - 1;
+    const startPos = top ? this.pos(0) : isEOF(firstTok) ? this.pos(this.text.length) : this.startOf(firstTok);
+    const endPos = isEOF(end) ? this.pos(this.text.length) : this.startOf(end);
+    return {
+      kind: "Body",
+      items,
+      range: { start: startPos, end: endPos },
+      firstToken: top ? 0 : Math.min(firstIndex, lastIndex + 1),
+      lastToken: top ? this.all.length - 1 : lastIndex,
+    };
+  }
+
+  /** One attribute or block; on a syntax error, report it, skip the rest of the item, return undefined. */
+  private bodyItem(): A.BodyItem | undefined {
+    const startIdx = this.idx + 1;
+    try {
+      const t = this.peek();
+      if (t.tokenType === T.Identifier) {
+        const n = this.peek(2);
+        if (n.tokenType === T.Equals) return this.attribute();
+        if (n.tokenType === T.Identifier || n.tokenType === T.OpenQuote || n.tokenType === T.LBrace) return this.block();
+        throw new HclSyntaxError(
+          "Argument or block definition required",
+          isEOF(n) || n.tokenType === T.Newline
+            ? `expected \`=\` or \`{\` after \`${t.image}\`: an argument needs a value, a block needs a body`
+            : `expected \`=\` or \`{\` after \`${t.image}\`, found ${describe(n)}`,
+          n,
+        );
+      }
+      if (t.tokenType === T.OpenQuote) {
+        throw new HclSyntaxError("Invalid argument name", "argument names must not be quoted", t);
+      }
+      throw new HclSyntaxError("Argument or block definition required", `expected an argument or block definition, found ${describe(t)}`, t);
+    } catch (e) {
+      if (!(e instanceof HclSyntaxError)) throw e;
+      this.report(e);
+      this.recoverItem(startIdx);
+      return undefined;
+    }
+  }
+
+  private report(e: HclSyntaxError): void {
+    const tok = e.token;
+    let range: Range;
+    if (isEOF(tok)) {
+      const end = this.pos(this.text.length);
+      range = { start: end, end };
+    } else if (e.atStart || tok.tokenType === T.Newline) {
+      const start = this.startOf(tok);
+      range = { start, end: start };
+    } else range = this.tokRange(tok);
+    this.diagnostics.push({
+      severity: "error",
+      code: `syntax/${e.summary.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
+      message: e.message,
+      detail: e.summary,
+      range,
+    });
+  }
+
+  /**
+   * Skip the rest of a broken body item: up to the first newline after the error that is outside
+   * every bracket the item opened. A closer the item did not open belongs to an enclosing block and
+   * is left for it, so one broken item never takes its block's `}` with it.
+   */
+  private recoverItem(startIdx: number): void {
+    const v = (this as unknown as { tokVector: Token[] }).tokVector;
+    const n = (this as unknown as { tokVectorLength: number }).tokVectorLength;
+    const errorIdx = Math.max(this.idx + 1, startIdx);
+    const open: TokenType[] = [];
+    let i = startIdx;
+    for (; i < n; i++) {
+      const type = v[i]!.tokenType;
+      if (type === T.Newline && open.length === 0 && i >= errorIdx) break;
+      if (OPENERS.has(type)) open.push(type);
+      else {
+        const openers = CLOSER_OF.get(type);
+        if (!openers) continue;
+        let k = open.length - 1;
+        while (k >= 0 && !openers.includes(open[k]!)) k--;
+        if (k < 0) {
+          if (i >= errorIdx) break; // not ours: leave it to the enclosing construct
+          continue;
+        }
+        open.length = k;
+      }
+    }
+    this.skipNewlines = false;
+    this.idx = i - 1;
+  }
+
+  private attribute(): A.Attribute {
+    const name = this.next();
+    const eq = this.next();
+    const expr = this.expression();
+    const after = this.peek();
+    if (!isEOF(after) && after.tokenType !== T.Newline) {
+      if (after.tokenType === T.Comma) {
+        throw new HclSyntaxError("Unexpected comma after argument", "unexpected `,` after the argument: put each argument on its own line", after);
+      }
+      throw new HclSyntaxError(
+        "Missing newline after argument",
+        `expected a newline after the value of \`${name.image}\`, found ${describe(after)}`,
+        after,
+      );
+    }
+    return this.attributeNode(name, eq, expr);
+  }
+
+  private attributeNode(name: Token, eq: Token, expr: A.Expression): A.Attribute {
+    return {
+      kind: "Attribute",
+      name: name.image,
+      nameRange: this.tokRange(name),
+      equalsRange: this.tokRange(eq),
+      expr,
+      ...this.spanNodes(this.span(name, name), expr),
+    };
+  }
+
+  private block(): A.Block {
+    const typeTok = this.next();
+    const labels: A.Label[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.tokenType === T.Identifier) {
+        this.next();
+        labels.push({ value: t.image, quoted: false, range: this.tokRange(t) });
+      } else if (t.tokenType === T.OpenQuote) {
+        labels.push(this.stringLabel());
+      } else break;
+    }
+    const brace = this.peek();
+    if (brace.tokenType !== T.LBrace) {
+      const what = labels.length ? `the labels of block \`${typeTok.image}\`` : `the block type \`${typeTok.image}\``;
+      if (brace.tokenType === T.Equals) {
+        throw new HclSyntaxError("Invalid block definition", `expected \`{\` after ${what}; an \`=\` here would make it an argument, which cannot have labels`, brace);
+      }
+      if (brace.tokenType === T.Newline || isEOF(brace)) {
+        throw new HclSyntaxError("Invalid block definition", `expected \`{\` after ${what}, on the same line`, brace);
+      }
+      throw new HclSyntaxError("Invalid block definition", `expected a label or \`{\` after ${what}, found ${describe(brace)}`, brace);
+    }
+    this.next();
+    const openRange = this.tokRange(brace);
+    const first = this.peek();
+    let body: A.Body;
+    let oneLine = true;
+    if (first.tokenType === T.RBrace) {
+      body = this.emptyBody(first);
+    } else if (first.tokenType === T.Newline) {
+      oneLine = false;
+      body = this.body(false);
+    } else if (first.tokenType === T.Identifier && this.at(T.Equals, 2)) {
+      const name = this.next();
+      const eq = this.next();
+      const expr = this.expression();
+      const attr = this.attributeNode(name, eq, expr);
+      const close = this.peek();
+      if (close.tokenType !== T.RBrace) {
+        throw new HclSyntaxError(
+          "Invalid single-argument block definition",
+          close.tokenType === T.Comma
+            ? "a single-line block holds one argument: no `,` after it"
+            : close.tokenType === T.Newline || isEOF(close)
+              ? `a single-line block must be closed with \`}\` on the same line as its argument`
+              : `expected \`}\` to close the single-line block \`${typeTok.image}\`, found ${describe(close)}`,
+          close,
+        );
+      }
+      body = { kind: "Body", items: [attr], range: attr.range, firstToken: attr.firstToken, lastToken: attr.lastToken };
+    } else if (first.tokenType === T.Identifier) {
+      throw new HclSyntaxError("Argument definition required", `a single-line block may hold only one argument, \`name = value\`; put nested blocks on their own lines`, first);
+    } else {
+      throw new HclSyntaxError("Invalid single-argument block definition", `expected a newline or an argument after \`{\`, found ${describe(first)}`, first);
+    }
+    const close = this.peek();
+    if (close.tokenType !== T.RBrace) {
+      // Only reachable at EOF: body() stops at `}` or EOF.
+      this.diagnostics.push({
+        severity: "error",
+        code: "syntax/unclosed-configuration-block",
+        message: `the block \`${typeTok.image}\` has no closing \`}\` before the end of the file`,
+        detail: "Unclosed configuration block. This may be caused by incorrect brace nesting elsewhere in this file.",
+        range: openRange,
+      });
+      return { kind: "Block", type: typeTok.image, typeRange: this.tokRange(typeTok), labels, openBraceRange: openRange, body, oneLine, ...this.spanNodes(this.span(typeTok, typeTok), body) };
+    }
+    this.next();
+    const after = this.peek();
+    if (!isEOF(after) && after.tokenType !== T.Newline) {
+      throw new HclSyntaxError("Missing newline after block definition", `expected a newline after the \`}\` that closes \`${typeTok.image}\`, found ${describe(after)}`, after);
+    }
+    return {
+      kind: "Block",
+      type: typeTok.image,
+      typeRange: this.tokRange(typeTok),
+      labels,
+      openBraceRange: openRange,
+      closeBraceRange: this.tokRange(close),
+      body,
+      oneLine,
+      ...this.span(typeTok, close),
+    };
+  }
+
+  private emptyBody(close: Token): A.Body {
+    const at = this.startOf(close);
+    return { kind: "Body", items: [], range: { start: at, end: at }, firstToken: close.index, lastToken: close.index - 1 };
+  }
+
+  /** A quoted block label: a string with no interpolation. */
+  private stringLabel(): A.Label {
+    const open = this.next();
+    let raw = "";
+    let rawTok: Token | undefined;
+    for (;;) {
+      const t = this.peek();
+      if (t.tokenType === T.TemplateText) {
+        raw += t.image;
+        rawTok ??= t;
+        this.next();
+      } else if (t.tokenType === T.TemplateInterp || t.tokenType === T.TemplateControl) {
+        throw new HclSyntaxError("Invalid string literal", "a block label must be a plain string: template sequences (`${`, `%{`) are not allowed here", t);
+      } else break;
+    }
+    const close = this.peek();
+    if (close.tokenType !== T.CloseQuote) {
+      // the scanner has reported the unterminated string
+      throw new HclSyntaxError("Unterminated string literal", "the label has no closing `\"`", close, true);
+    }
+    this.next();
+    const problems: DecodeProblem[] = [];
+    const value = decodeQuoted(raw, problems);
+    for (const p of problems) {
+      const base = rawTok!.startOffset + p.offset;
+      this.diagnostics.push({ severity: "error", code: "syntax/invalid-escape-sequence", message: p.detail, detail: p.message, range: { start: this.pos(base), end: this.pos(base + p.length) } });
+    }
+    return { value, quoted: true, range: { start: this.startOf(open), end: this.endOf(close) } };
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  expression(): A.Expression {
+    const cond = this.binary(0);
+    if (!this.at(T.Question)) return cond;
+    this.next();
+    const trueExpr = this.expression();
+    const colon = this.peek();
+    if (colon.tokenType !== T.Colon) {
+      throw new HclSyntaxError("Missing false expression in conditional", `expected \`:\` and the value to use when the condition is false, found ${describe(colon)}`, colon);
+    }
+    this.next();
+    const falseExpr = this.expression();
+    return { kind: "Conditional", cond, trueExpr, falseExpr, ...this.spanNodes(cond, falseExpr) };
+  }
+
+  private binary(level: number): A.Expression {
+    if (level === BINARY_LEVELS.length) return this.unary();
+    const ops = BINARY_LEVELS[level]!;
+    let left = this.binary(level + 1);
+    for (;;) {
+      const t = this.peek();
+      const op = ops.get(t.tokenType);
+      if (!op) return left;
+      this.next();
+      const right = this.binary(level + 1);
+      left = { kind: "Binary", op, opRange: this.tokRange(t), left, right, ...this.spanNodes(left, right) };
+    }
+  }
+
+  private unary(): A.Expression {
+    const t = this.peek();
+    if (t.tokenType === T.Minus || t.tokenType === T.Bang) {
+      this.next();
+      const operand = this.unary();
+      return { kind: "Unary", op: t.tokenType === T.Minus ? "-" : "!", operand, ...this.spanNodes(this.span(t, t), operand) };
+    }
+    return this.postfix(this.term());
+  }
+
+  /** `.name`, `[key]`, `.0`, `.*`, `[*]` after a term. */
+  private postfix(expr: A.Expression): A.Expression {
+    for (;;) {
+      const t = this.peek();
+      if (t.tokenType === T.Dot) {
+        const n = this.peek(2);
+        if (n.tokenType === T.Star) {
+          this.next();
+          this.next();
+          expr = this.attrSplat(expr, t);
+          continue;
+        }
+        const step = this.dotStep(expr, expr);
+        if (!step) return expr;
+        expr = step;
+        continue;
+      }
+      if (t.tokenType === T.LBracket) {
+        if (this.at(T.Star, 2)) {
+          expr = this.fullSplat(expr);
+          continue;
+        }
+        expr = this.indexStep(expr);
+        continue;
+      }
+      return expr;
+    }
+  }
+
+  /** `.name` or `.0` applied to `target`; `spanStart` gives the node's start. Returns undefined if no step follows. */
+  private dotStep(target: A.Expression, spanStart: A.NodeBase): A.Expression | undefined {
+    const dot = this.peek();
+    if (dot.tokenType !== T.Dot) return undefined;
+    const n = this.peek(2);
+    if (n.tokenType === T.Identifier) {
+      this.next();
+      this.next();
+      return { kind: "GetAttr", object: target, name: n.image, nameRange: this.tokRange(n), ...this.spanNodes(spanStart, this.span(n, n)) };
+    }
+    if (n.tokenType === T.NumberLit) {
+      this.next();
+      this.next();
+      if (!/^[0-9]+$/.test(n.image)) {
+        throw new HclSyntaxError("Invalid legacy index syntax", `\`.${n.image}\` is not a valid index: write \`[${n.image.split(".").join("][")}]\` instead`, n);
+      }
+      const key: A.LiteralExpr = { kind: "Literal", value: Number(n.image), raw: n.image, ...this.span(n, n) };
+      return { kind: "Index", collection: target, key, legacy: true, ...this.spanNodes(spanStart, key) };
+    }
+    if (n.tokenType === T.Star) {
+      throw new HclSyntaxError("Nested splat expression not allowed", "a splat (`.*`) cannot be nested inside another splat", n);
+    }
+    throw new HclSyntaxError("Invalid attribute name", `expected an attribute name after \`.\`, found ${describe(n)}`, n);
+  }
+
+  private indexStep(target: A.Expression, spanStart: A.NodeBase = target): A.Expression {
+    return this.withNewlines(false, () => {
+      this.next(); // [
+      const key = this.expression();
+      const close = this.peek();
+      if (close.tokenType !== T.RBracket) {
+        throw new HclSyntaxError("Missing close bracket on index", `expected \`]\` to close the index, found ${describe(close)}`, close);
+      }
+      this.next();
+      return { kind: "Index", collection: target, key, legacy: false, ...this.spanNodes(spanStart, this.span(close, close)) } as A.IndexExpr;
+    });
+  }
+
+  private anonSymbol(at: Token): A.AnonSymbolExpr {
+    const p = this.startOf(at);
+    return { kind: "AnonSymbol", range: { start: p, end: p }, firstToken: at.index, lastToken: at.index - 1 };
+  }
+
+  private attrSplat(source: A.Expression, dot: Token): A.Expression {
+    const sym = this.anonSymbol(dot);
+    let each: A.Expression = sym;
+    const start = this.span(dot, dot);
+    for (;;) {
+      const t = this.peek();
+      if (t.tokenType !== T.Dot) break;
+      if (this.at(T.Star, 2)) {
+        throw new HclSyntaxError("Nested splat expression not allowed", "a splat (`.*`) cannot be nested inside another splat", this.peek(2));
+      }
+      const step = this.dotStep(each, each === sym ? start : each);
+      if (!step) break;
+      each = step;
+    }
+    const last = this.prev();
+    return { kind: "Splat", source, each, full: false, ...this.spanNodes(source, this.span(last, last)) };
+  }
+
+  private fullSplat(source: A.Expression): A.Expression {
+    const open = this.peek();
+    this.withNewlines(false, () => {
+      this.next(); // [
+      this.next(); // *
+      const close = this.peek();
+      if (close.tokenType !== T.RBracket) {
+        throw new HclSyntaxError("Missing close bracket on splat index", `expected \`]\` after \`[*\`, found ${describe(close)}`, close);
+      }
+      this.next();
+    });
+    const sym = this.anonSymbol(open);
+    let each: A.Expression = sym;
+    const start = this.span(open, open);
+    for (;;) {
+      const t = this.peek();
+      if (t.tokenType === T.Dot) {
+        if (this.at(T.Star, 2)) {
+          this.next();
+          this.next();
+          each = this.attrSplat(each, t);
+          continue;
+        }
+        each = this.dotStep(each, each === sym ? start : each)!;
+        continue;
+      }
+      if (t.tokenType === T.LBracket) {
+        each = this.at(T.Star, 2) ? this.fullSplat(each) : this.indexStep(each, each === sym ? start : each);
+        continue;
+      }
+      break;
+    }
+    const last = this.prev();
+    return { kind: "Splat", source, each, full: true, ...this.spanNodes(source, this.span(last, last)) };
+  }
+
+  private term(): A.Expression {
+    const t = this.peek();
+    switch (t.tokenType) {
+      case T.LParen:
+        return this.withNewlines(false, () => {
+          this.next();
+          const expr = this.expression();
+          const close = this.peek();
+          if (close.tokenType !== T.RParen) {
+            throw new HclSyntaxError("Unbalanced parentheses", `expected \`)\` to close the \`(\` at ${t.startLine}:${t.startColumn}, found ${describe(close)}`, close);
+          }
+          this.next();
+          return { kind: "Parens", expr, ...this.span(t, close) } as A.ParenExpr;
+        });
+      case T.NumberLit: {
+        this.next();
+        if (!/^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t.image)) {
+          throw new HclSyntaxError("Invalid number literal", `\`${t.image}\` is not a valid number`, t);
+        }
+        return { kind: "Literal", value: Number(t.image), raw: t.image, ...this.span(t, t) };
+      }
+      case T.Identifier: {
+        this.next();
+        const n = this.peek();
+        if (n.tokenType === T.LParen || n.tokenType === T.DoubleColon) return this.functionCall(t);
+        if (t.image === "true" || t.image === "false") return { kind: "Literal", value: t.image === "true", ...this.span(t, t) };
+        if (t.image === "null") return { kind: "Literal", value: null, ...this.span(t, t) };
+        return { kind: "Variable", name: t.image, ...this.span(t, t) };
+      }
+      case T.OpenQuote:
+      case T.HeredocOpen:
+        return this.template();
+      case T.LBracket:
+        return this.atKeyword("for", 2) ? this.forExpr(false) : this.tuple();
+      case T.LBrace:
+        return this.atKeyword("for", 2) ? this.forExpr(true) : this.object();
+      case T.Minus:
+      case T.Bang:
+        return this.unary();
+    }
+    if (isEOF(t)) throw new HclSyntaxError("Missing expression", "expected an expression, but the file ends here", t);
+    if (t.tokenType === T.Newline) throw new HclSyntaxError("Invalid expression", "expected an expression before the end of the line", t);
+    throw new HclSyntaxError("Invalid expression", `expected the start of an expression, found ${describe(t)}`, t);
+  }
+
+  private functionCall(nameTok: Token): A.Expression {
+    let name = nameTok.image;
+    let last = nameTok;
+    while (this.at(T.DoubleColon)) {
+      this.next();
+      const part = this.expect(T.Identifier, "Missing function name", (f) => `expected a function name after \`::\`, found ${describe(f)}`);
+      name += "::" + part.image;
+      last = part;
+    }
+    const open = this.expect(T.LParen, "Missing open parenthesis", (f) => `expected \`(\` after the function name \`${name}\`, found ${describe(f)}`);
+    return this.withNewlines(false, () => {
+      const args: A.Expression[] = [];
+      let expandFinal = false;
+      while (!this.at(T.RParen)) {
+        if (isEOF(this.peek())) {
+          throw new HclSyntaxError("Unterminated function call", `the call to \`${name}\` has no closing \`)\``, this.peek());
+        }
+        args.push(this.expression());
+        const sep = this.peek();
+        if (sep.tokenType === T.Comma) {
+          this.next();
+          continue;
+        }
+        if (sep.tokenType === T.Ellipsis) {
+          this.next();
+          expandFinal = true;
+          if (!this.at(T.RParen)) {
+            throw new HclSyntaxError("Missing closing parenthesis", `expected \`)\` after \`...\`: only the last argument can be expanded`, this.peek());
+          }
+          break;
+        }
+        if (sep.tokenType !== T.RParen) {
+          throw new HclSyntaxError("Missing argument separator", `expected \`,\` or \`)\` after an argument of \`${name}\`, found ${describe(sep)}`, sep);
+        }
+      }
+      const close = this.next();
+      return {
+        kind: "FunctionCall",
+        name,
+        nameRange: { start: this.startOf(nameTok), end: this.endOf(last) },
+        args,
+        expandFinal,
+        openParenRange: this.tokRange(open),
+        closeParenRange: this.tokRange(close),
+        ...this.span(nameTok, close),
+      } as A.FunctionCallExpr;
+    });
+  }
+
+  private tuple(): A.Expression {
+    return this.withNewlines(false, () => {
+      const open = this.next();
+      const items: A.Expression[] = [];
+      while (!this.at(T.RBracket)) {
+        if (isEOF(this.peek())) throw new HclSyntaxError("Unterminated tuple constructor expression", "the list has no closing `]`", this.peek());
+        items.push(this.expression());
+        const sep = this.peek();
+        if (sep.tokenType === T.Comma) {
+          this.next();
+          continue;
+        }
+        if (sep.tokenType !== T.RBracket) {
+          throw new HclSyntaxError("Missing item separator", `expected \`,\` or \`]\` after a list item, found ${describe(sep)}`, sep);
+        }
+      }
+      const close = this.next();
+      return { kind: "Tuple", items, ...this.span(open, close) } as A.TupleExpr;
+    });
+  }
+
+  private object(): A.Expression {
+    return this.withNewlines(true, () => {
+      const open = this.next();
+      const items: A.ObjectItem[] = [];
+      for (;;) {
+        const t = this.peek();
+        if (t.tokenType === T.Newline) {
+          this.next();
+          continue;
+        }
+        if (t.tokenType === T.RBrace) break;
+        if (isEOF(t)) throw new HclSyntaxError("Unterminated object constructor expression", "the object has no closing `}`", t);
+        const key = this.expression();
+        const sep = this.peek();
+        if (sep.tokenType !== T.Equals && sep.tokenType !== T.Colon) {
+          if (sep.tokenType === T.Newline || sep.tokenType === T.Comma || sep.tokenType === T.RBrace) {
+            throw new HclSyntaxError("Missing attribute value", "expected `=` and a value after the object key", sep);
+          }
+          throw new HclSyntaxError("Missing key/value separator", `expected \`=\` or \`:\` after the object key, found ${describe(sep)}`, sep);
+        }
+        this.next();
+        const value = this.expression();
+        items.push({ key, separator: sep.tokenType === T.Equals ? "=" : ":", value, ...this.spanNodes(key, value) });
+        const after = this.peek();
+        if (after.tokenType === T.RBrace) break;
+        if (after.tokenType !== T.Comma && after.tokenType !== T.Newline) {
+          throw new HclSyntaxError("Missing attribute separator", `expected a newline or \`,\` after the object item, found ${describe(after)}`, after);
+        }
+        this.next();
+      }
+      const close = this.next();
+      return { kind: "Object", items, ...this.span(open, close) } as A.ObjectExpr;
+    });
+  }
+
+  private forExpr(object: boolean): A.Expression {
+    return this.withNewlines(false, () => {
+      const open = this.next();
+      this.next(); // for
+      const closer = object ? T.RBrace : T.RBracket;
+      const bad = (msg: string, tok: Token): never => {
+        throw new HclSyntaxError("Invalid 'for' expression", msg, tok);
+      };
+      const first = this.peek();
+      if (first.tokenType !== T.Identifier) bad(`expected a variable name after \`for\`, found ${describe(first)}`, first);
+      this.next();
+      let keyVar: string | undefined;
+      let valueVar = first.image;
+      if (this.at(T.Comma)) {
+        this.next();
+        const second = this.peek();
+        if (second.tokenType !== T.Identifier) bad(`expected a second variable name after \`,\`, found ${describe(second)}`, second);
+        this.next();
+        keyVar = first.image;
+        valueVar = second.image;
+      }
+      if (!this.atKeyword("in")) bad(`expected \`in\` after the variable name${keyVar ? "s" : ""}, found ${describe(this.peek())}`, this.peek());
+      this.next();
+      const collection = this.expression();
+      if (!this.at(T.Colon)) bad(`expected \`:\` after the collection to iterate over, found ${describe(this.peek())}`, this.peek());
+      this.next();
+      let keyExpr: A.Expression | undefined;
+      let valueExpr = this.expression();
+      let grouping = false;
+      if (object) {
+        if (!this.at(T.FatArrow)) bad(`expected \`=>\` between the key and value of an object \`for\`, found ${describe(this.peek())}`, this.peek());
+        this.next();
+        keyExpr = valueExpr;
+        valueExpr = this.expression();
+        if (this.at(T.Ellipsis)) {
+          this.next();
+          grouping = true;
+        }
+      } else {
+        if (this.at(T.FatArrow)) bad("a key expression (`=>`) is not valid when building a list; use `{ for ... }` to build an object", this.peek());
+        if (this.at(T.Ellipsis)) bad("grouping (`...`) is only valid when building an object", this.peek());
+      }
+      let condExpr: A.Expression | undefined;
+      if (this.atKeyword("if")) {
+        this.next();
+        condExpr = this.expression();
+      }
+      const close = this.peek();
+      if (close.tokenType !== closer) bad(`expected \`${object ? "}" : "]"}\` to close the \`for\` expression, found ${describe(close)}`, close);
+      this.next();
+      return { kind: "For", object, keyVar, valueVar, collection, keyExpr, valueExpr, condExpr, grouping, ...this.span(open, close) } as A.ForExpr;
+    });
+  }
+
+  // ------------------------------------------------------------------ templates
+
+  private template(): A.TemplateExpr {
+    const open = this.next();
+    const heredoc = open.tokenType === T.HeredocOpen;
+    const endType = heredoc ? T.HeredocClose : T.CloseQuote;
+    const parts: FlatPart[] = [];
+    // Template text is newline sensitive in its own way (the scanner splits it); keep newlines visible.
+    const close = this.withNewlines(true, () => {
+      for (;;) {
+        const t = this.peek();
+        if (t.tokenType === endType) return this.next();
+        if (t.tokenType === T.TemplateText) {
+          this.next();
+          parts.push({ kind: "text", token: t });
+          continue;
+        }
+        if (t.tokenType === T.TemplateInterp || t.tokenType === T.TemplateControl) {
+          parts.push(this.templateSequence());
+          continue;
+        }
+        // Unterminated: the scanner has reported it (newline in a quoted string, or EOF).
+        return undefined;
+      }
+    });
+    const last = close ?? this.prev();
+    const marker = heredoc ? /^<<-?([^\r\n]+)/.exec(open.image)![1]! : undefined;
+    const flush = heredoc && open.image.startsWith("<<-");
+    const node = buildTemplate(parts, { heredoc, flush, text: this.text }, this);
+    return {
+      kind: "Template",
+      parts: node,
+      ...(heredoc ? { heredoc: { marker: marker!, flush } } : {}),
+      ...this.span(open, last),
+    };
+  }
+
+  /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
+  private templateSequence(): FlatPart {
+    const open = this.next();
+    const stripLeft = open.image.endsWith("~");
+    return this.withNewlines(false, () => {
+      const closeSeq = (what: string): Token => {
+        const c = this.peek();
+        if (c.tokenType !== T.TemplateSeqEnd) {
+          throw new HclSyntaxError(
+            what === "interpolation" ? "Extra characters after interpolation expression" : `Extra characters in ${what} marker`,
+            what === "interpolation"
+              ? `expected \`}\` to end the interpolation, found ${describe(c)}${isEOF(c) || c.tokenType === T.CloseQuote ? "" : "; to write a literal `${`, escape it as `$${`"}`
+              : `expected \`}\` to end the \`${what}\` directive, found ${describe(c)}`,
+            c,
+          );
+        }
+        return this.next();
+      };
+      if (open.tokenType === T.TemplateInterp) {
+        if (this.at(T.TemplateSeqEnd)) throw new HclSyntaxError("Invalid expression", "expected an expression inside `${ }`", this.peek());
+        const expr = this.expression();
+        const close = closeSeq("interpolation");
+        return { kind: "interp", open, close, expr, stripLeft, stripRight: close.image.startsWith("~") };
+      }
+      const kw = this.peek();
+      if (kw.tokenType !== T.Identifier) {
+        throw new HclSyntaxError("Invalid template directive", `expected \`if\`, \`for\`, \`else\`, \`endif\` or \`endfor\` after \`%{\`, found ${describe(kw)}`, kw);
+      }
+      this.next();
+      switch (kw.image) {
+        case "if": {
+          const cond = this.expression();
+          const close = closeSeq("if");
+          return { kind: "if", open, close, cond, stripLeft, stripRight: close.image.startsWith("~") };
+        }
+        case "for": {
+          const first = this.expect(T.Identifier, "Invalid 'for' directive", (f) => `expected a variable name after \`for\`, found ${describe(f)}`);
+          let keyVar: string | undefined;
+          let valueVar = first.image;
+          if (this.at(T.Comma)) {
+            this.next();
+            const second = this.expect(T.Identifier, "Invalid 'for' directive", (f) => `expected a second variable name after \`,\`, found ${describe(f)}`);
+            keyVar = first.image;
+            valueVar = second.image;
+          }
+          if (!this.atKeyword("in")) throw new HclSyntaxError("Invalid 'for' directive", `expected \`in\` after the variable name, found ${describe(this.peek())}`, this.peek());
+          this.next();
+          const collection = this.expression();
+          const close = closeSeq("for");
+          return { kind: "for", open, close, keyVar, valueVar, collection, stripLeft, stripRight: close.image.startsWith("~") };
+        }
+        case "else":
+        case "endif":
+        case "endfor": {
+          const close = closeSeq(kw.image);
+          return { kind: kw.image as "else" | "endif" | "endfor", open, close, stripLeft, stripRight: close.image.startsWith("~") };
+        }
+        default:
+          throw new HclSyntaxError(
+            "Invalid template control keyword",
+            `\`${kw.image}\` is not a template directive; expected ${suggestKeyword(kw.image) ?? "`if`, `for`, `else`, `endif` or `endfor`"}`,
+            kw,
+          );
+      }
+    });
+  }
+
+  // Used by buildTemplate to report structure errors and compute positions.
+  templateError(summary: string, message: string, token: Token): never {
+    throw new HclSyntaxError(summary, message, token);
+  }
+
+  templateProblem(diag: Diagnostic): void {
+    this.diagnostics.push(diag);
+  }
+
+  positionAt(offset: number): Pos {
+    return this.pos(offset);
+  }
+
+  nodeSpan(first: Token, last: Token): A.NodeBase {
+    return this.span(first, last);
+  }
+}
+
+function suggestKeyword(word: string): string | undefined {
+  const known = ["if", "for", "else", "endif", "endfor"];
+  const lower = word.toLowerCase();
+  const hit = known.find((k) => k === lower || (k.length > 2 && lower.startsWith(k.slice(0, 3))));
+  return hit ? `\`${hit}\`` : undefined;
+}
+
+
+/** Position of an offset, found from the nearest token at or before it. */
+export function posOf(text: string, all: Token[], offset: number): Pos {
+  // binary search the token containing or preceding offset
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (all[mid]!.startOffset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const tok = all[lo];
+  if (!tok || tok.startOffset > offset) return columnScan(text, 0, 1, 1, offset);
+  return columnScan(text, tok.startOffset, tok.startLine!, tok.startColumn!, offset);
+}
+
+function columnScan(text: string, from: number, line: number, column: number, to: number): Pos {
+  for (let i = from; i < to && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      column = 1;
+    } else if (!(c >= 0xdc00 && c <= 0xdfff)) column++;
+  }
+  return { offset: to, line, column };
+}
