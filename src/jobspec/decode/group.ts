@@ -1,0 +1,110 @@
+// Task groups (docs/jobspec.md §1.2): count from scaling, policies merged job → group with type
+// defaults, ephemeral disk, volumes, disconnect, and the tasks.
+import type { Job, ScalingPolicy, TaskGroup, VolumeRequest } from "../types.js";
+import { affinities, anyMap, block, blocks, bool, constraints, dur, has, int, optDur, optInt, spreads, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { consul } from "./identity.js";
+import { networks } from "./network.js";
+import { defaultMigrate, defaultReschedule, defaultRestart, defaultUpdate, mergeMigrate, mergeReschedule, mergeRestart, mergeUpdate } from "./policies.js";
+import { services } from "./service.js";
+import { task, type Inherited } from "./task.js";
+
+export interface JobLevel {
+  job: Pick<Job, "ID" | "Type" | "Update" | "ConsulNamespace">;
+  path: string;
+  reschedule?: Obj;
+  migrate?: Obj;
+  vault?: { block: Obj; path: string };
+  secrets: { name: string; block: Obj; path: string }[];
+}
+
+/** A group from its instance object; `tasks` lists the task objects with their paths (the job-level `task` shorthand passes one). */
+export function group(ctx: Ctx, g: Obj, path: string, name: string, tasks: { obj: Obj; path: string }[], jl: JobLevel): TaskGroup {
+  const type = jl.job.Type;
+  const sc = block(g, "scaling");
+  const count = has(g, "count") ? int(g, "count") : sc && has(sc, "min") ? int(sc, "min") : 1;
+  const restartBlock = block(g, "restart");
+  const restart = ctx.origins.set(mergeRestart(defaultRestart(type), restartBlock), restartBlock ? `${path}/restart` : path);
+
+  const reschedBase = defaultReschedule(type);
+  const rb = block(g, "reschedule");
+  const reschedule = reschedBase || rb || jl.reschedule
+    ? ctx.origins.set(
+        mergeReschedule(mergeReschedule(reschedBase ?? defaultReschedule("service")!, jl.reschedule), rb),
+        rb ? `${path}/reschedule` : jl.reschedule ? `${jl.path}/reschedule` : path,
+      )
+    : null;
+
+  const ub = block(g, "update");
+  const update = jl.job.Update || ub ? ctx.origins.set(mergeUpdate(jl.job.Update ?? defaultUpdate(), ub), ub ? `${path}/update` : `${jl.path}/update`) : null;
+
+  const mb = block(g, "migrate");
+  const migrate = type === "service" || mb || jl.migrate
+    ? ctx.origins.set(mergeMigrate(mergeMigrate(defaultMigrate(), jl.migrate), mb), mb ? `${path}/migrate` : jl.migrate ? `${jl.path}/migrate` : path)
+    : null;
+
+  const ed = block(g, "ephemeral_disk");
+  const dc = block(g, "disconnect");
+  const volumes: Record<string, VolumeRequest> = {};
+  blocks(g, "volume").forEach((v, i) => {
+    const vname = ctx.labels(`${path}/volume/${i}`)[0] ?? "";
+    const mo = block(v, "mount_options");
+    volumes[vname] = ctx.origins.set(
+      {
+        Name: vname,
+        Type: str(v, "type"),
+        Source: str(v, "source"),
+        ReadOnly: bool(v, "read_only"),
+        Sticky: bool(v, "sticky"),
+        AccessMode: str(v, "access_mode"),
+        AttachmentMode: str(v, "attachment_mode"),
+        MountOptions: mo ? { FSType: str(mo, "fs_type"), MountFlags: strList(mo, "mount_flags") } : null,
+        PerAlloc: bool(v, "per_alloc"),
+      },
+      `${path}/volume/${i}`,
+    );
+  });
+  const scaling: ScalingPolicy | null = sc
+    ? ctx.origins.set({ Min: has(sc, "min") ? int(sc, "min") : count, Max: optInt(sc, "max"), Policy: has(sc, "policy") ? anyMap(sc, "policy") : null, Enabled: bool(sc, "enabled", true), Type: str(sc, "type", "horizontal") }, `${path}/scaling`)
+    : null;
+
+  const gv = block(g, "vault");
+  const inh: Inherited = {
+    jobID: jl.job.ID,
+    group: name,
+    restart,
+    restartOrigin: restartBlock ? `${path}/restart` : path,
+    vault: gv ? { block: gv, path: `${path}/vault` } : jl.vault,
+    secrets: [...jl.secrets, ...blocks(g, "secret").map((s, i) => ({ name: ctx.labels(`${path}/secret/${i}`)[0] ?? "", block: s, path: `${path}/secret/${i}` }))],
+    consulNamespace: jl.job.ConsulNamespace ?? "",
+  };
+  return ctx.origins.set(
+    {
+      Name: name,
+      Count: count,
+      Constraints: constraints(ctx, g, path),
+      Affinities: affinities(ctx, g, path),
+      Spreads: spreads(ctx, g, path),
+      Tasks: tasks.map((t) => task(ctx, t.obj, t.path, inh)),
+      Volumes: volumes,
+      RestartPolicy: restart,
+      ReschedulePolicy: reschedule,
+      Disconnect: dc
+        ? ctx.origins.set({ LostAfter: dur(dc, "lost_after"), StopOnClientAfter: optDur(dc, "stop_on_client_after"), Replace: bool(dc, "replace", true), Reconcile: str(dc, "reconcile", "best_score") }, `${path}/disconnect`)
+        : null,
+      EphemeralDisk: ctx.origins.set({ Sticky: bool(ed, "sticky"), Migrate: bool(ed, "migrate"), SizeMB: int(ed, "size", 300) }, ed ? `${path}/ephemeral_disk` : path),
+      Update: update,
+      Migrate: migrate,
+      Networks: networks(ctx, g, path),
+      Meta: strMap(g, "meta"),
+      Services: services(ctx, g, path, `${jl.job.ID}-${name}`),
+      ShutdownDelay: optDur(g, "shutdown_delay"),
+      MaxRunDuration: optDur(g, "max_run_duration"),
+      StopAfterClientDisconnect: optDur(g, "stop_after_client_disconnect"),
+      MaxClientDisconnect: optDur(g, "max_client_disconnect"),
+      PreventRescheduleOnLost: bool(g, "prevent_reschedule_on_lost"),
+      Scaling: scaling,
+      Consul: block(g, "consul") ? consul(ctx, block(g, "consul")!, `${path}/consul`, inh.consulNamespace) : null,
+    },
+    path,
+  );
+}

@@ -1,0 +1,36 @@
+// Networks and ports (docs/jobspec.md §1.8): ports with `static` are reserved, others dynamic.
+import type { NetworkResource, Port } from "../types.js";
+import { block, blocks, bool, has, int, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+
+export function networks(ctx: Ctx, o: Obj | undefined, path: string): NetworkResource[] {
+  return blocks(o, "network").map((n, i) => {
+    const p = `${path}/network/${i}`;
+    const reserved: Port[] = [];
+    const dynamic: Port[] = [];
+    blocks(n, "port").forEach((pb, j) => {
+      const port: Port = ctx.origins.set(
+        { Label: ctx.labels(`${p}/port/${j}`)[0] ?? "", Value: int(pb, "static"), To: int(pb, "to"), HostNetwork: str(pb, "host_network") },
+        `${p}/port/${j}`,
+      );
+      if (has(pb, "ignore_collision")) port.IgnoreCollision = bool(pb, "ignore_collision");
+      (has(pb, "static") ? reserved : dynamic).push(port);
+    });
+    const dns = block(n, "dns");
+    const cni = block(n, "cni");
+    return ctx.origins.set(
+      {
+        Mode: str(n, "mode"),
+        Device: str(n, "device"),
+        CIDR: str(n, "cidr"),
+        IP: str(n, "ip"),
+        Hostname: str(n, "hostname"),
+        MBits: optInt(n, "mbits"),
+        DNS: dns ? { Servers: strList(dns, "servers"), Searches: strList(dns, "searches"), Options: strList(dns, "options") } : null,
+        ReservedPorts: reserved,
+        DynamicPorts: dynamic,
+        CNI: cni ? { Args: strMap(cni, "args") } : null,
+      },
+      p,
+    );
+  });
+}

@@ -1,0 +1,176 @@
+// Tasks (docs/jobspec.md §1.3, §1.7, §1.16-1.18): resources, logs, templates, artifacts, volume
+// mounts, lifecycle, scaling, inherited restart/vault/secrets.
+import { NS } from "../types.js";
+import type { RestartPolicy, ScalingPolicy, Task, TaskArtifact, Template, Vault, Secret } from "../types.js";
+import { affinities, anyMap, block, blocks, bool, constraints, dur, has, int, optDur, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { defaultIdentity, consul, identity, secret, vault } from "./identity.js";
+import { networks } from "./network.js";
+import { mergeRestart } from "./policies.js";
+import { services } from "./service.js";
+
+export interface Inherited {
+  jobID: string;
+  group: string;
+  restart: RestartPolicy;
+  restartOrigin: string;
+  vault?: { block: Obj; path: string };
+  secrets: { name: string; block: Obj; path: string }[];
+  consulNamespace: string;
+}
+
+function resources(ctx: Ctx, r: Obj | undefined, path: string) {
+  const cores = int(r, "cores");
+  const numa = block(r, "numa");
+  return ctx.origins.set(
+    {
+      CPU: int(r, "cpu", cores > 0 ? 0 : 100),
+      Cores: cores,
+      MemoryMB: int(r, "memory", 300),
+      MemoryMaxMB: int(r, "memory_max"),
+      DiskMB: optInt(r, "disk"),
+      IOPS: optInt(r, "iops"),
+      SecretsMB: optInt(r, "secrets"),
+      Networks: networks(ctx, r, path),
+      Devices: blocks(r, "device").map((d, i) =>
+        ctx.origins.set(
+          {
+            Name: ctx.labels(`${path}/device/${i}`)[0] ?? "",
+            Count: int(d, "count", 1),
+            Constraints: constraints(ctx, d, `${path}/device/${i}`),
+            Affinities: affinities(ctx, d, `${path}/device/${i}`),
+          },
+          `${path}/device/${i}`,
+        ),
+      ),
+      NUMA: numa ? { Affinity: str(numa, "affinity", "none"), Devices: strList(numa, "devices") } : null,
+    },
+    path,
+  );
+}
+
+function template(ctx: Ctx, t: Obj, path: string): Template {
+  const mode = str(t, "change_mode", "restart");
+  const cs = block(t, "change_script");
+  const wait = block(t, "wait");
+  return ctx.origins.set(
+    {
+      SourcePath: str(t, "source"),
+      DestPath: str(t, "destination"),
+      EmbeddedTmpl: str(t, "data"),
+      ChangeMode: mode,
+      ChangeScript: cs
+        ? { Command: str(cs, "command"), Args: strList(cs, "args"), Timeout: dur(cs, "timeout", 5 * NS.second), FailOnError: bool(cs, "fail_on_error"), RunOnFirstRender: bool(cs, "run_on_first_render") }
+        : null,
+      ChangeSignal: str(t, "change_signal", mode === "signal" ? "SIGHUP" : "").toUpperCase(),
+      Once: bool(t, "once"),
+      Splay: dur(t, "splay", 5 * NS.second),
+      Perms: str(t, "perms", "0644"),
+      Uid: optInt(t, "uid"),
+      Gid: optInt(t, "gid"),
+      LeftDelim: str(t, "left_delimiter", "{{"),
+      RightDelim: str(t, "right_delimiter", "}}"),
+      Envvars: bool(t, "env"),
+      VaultGrace: dur(t, "vault_grace"),
+      Wait: wait ? { Min: optDur(wait, "min"), Max: optDur(wait, "max") } : null,
+      ErrMissingKey: bool(t, "error_on_missing_key"),
+    },
+    path,
+  );
+}
+
+function artifact(ctx: Ctx, a: Obj, path: string): TaskArtifact {
+  const mode = str(a, "mode", "any");
+  const source = str(a, "source");
+  const base = source.split("?")[0]!.split("/").filter(Boolean).pop() ?? "";
+  return ctx.origins.set(
+    {
+      GetterSource: source,
+      GetterOptions: strMap(a, "options"),
+      GetterHeaders: strMap(a, "headers"),
+      GetterMode: mode,
+      GetterInsecure: bool(a, "insecure"),
+      RelativeDest: str(a, "destination", mode === "file" ? `local/${base}` : "local/"),
+      Chown: bool(a, "chown"),
+    },
+    path,
+  );
+}
+
+function scaling(ctx: Ctx, t: Obj, path: string): ScalingPolicy[] {
+  return blocks(t, "scaling").map((s, i) => {
+    const label = (ctx.labels(`${path}/scaling/${i}`)[0] ?? "").toLowerCase();
+    return ctx.origins.set(
+      { Min: optInt(s, "min"), Max: optInt(s, "max"), Policy: has(s, "policy") ? anyMap(s, "policy") : null, Enabled: bool(s, "enabled", true), Type: str(s, "type", `vertical_${label}`) },
+      `${path}/scaling/${i}`,
+    );
+  });
+}
+
+export function task(ctx: Ctx, t: Obj, path: string, inh: Inherited): Task {
+  const name = ctx.labels(path)[0] ?? "";
+  const lc = block(t, "lifecycle");
+  const logs = block(t, "logs");
+  const restartBlock = block(t, "restart");
+  const restart = ctx.origins.set(mergeRestart(inh.restart, restartBlock), restartBlock ? `${path}/restart` : inh.restartOrigin);
+  const v: Vault | null = block(t, "vault") ? vault(ctx, block(t, "vault")!, `${path}/vault`) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
+  const secrets: Secret[] = [
+    ...inh.secrets.map((s) => secret(ctx, s.name, s.block, s.path)),
+    ...blocks(t, "secret").map((s, i) => secret(ctx, ctx.labels(`${path}/secret/${i}`)[0] ?? "", s, `${path}/secret/${i}`)),
+  ];
+  const ids = blocks(t, "identity").map((b, i) => identity(ctx, b, `${path}/identity/${i}`));
+  const def = ids.find((i) => i.Name === "default");
+  return ctx.origins.set(
+    {
+      Name: name,
+      Driver: str(t, "driver"),
+      User: str(t, "user"),
+      Lifecycle: lc ? ctx.origins.set({ Hook: str(lc, "hook"), Sidecar: bool(lc, "sidecar") }, `${path}/lifecycle`) : null,
+      Config: anyMap(t, "config"),
+      Constraints: constraints(ctx, t, path),
+      Affinities: affinities(ctx, t, path),
+      Env: strMap(t, "env"),
+      Services: services(ctx, t, path, `${inh.jobID}-${inh.group}-${name}`),
+      Resources: resources(ctx, block(t, "resources"), `${path}/resources`),
+      RestartPolicy: restart,
+      Meta: strMap(t, "meta"),
+      KillTimeout: dur(t, "kill_timeout", 5 * NS.second),
+      LogConfig: ctx.origins.set(
+        { MaxFiles: int(logs, "max_files", 10), MaxFileSizeMB: int(logs, "max_file_size", 10), Disabled: bool(logs, "disabled", has(logs, "enabled") ? !bool(logs, "enabled") : false) },
+        logs ? `${path}/logs` : path,
+      ),
+      Artifacts: blocks(t, "artifact").map((a, i) => artifact(ctx, a, `${path}/artifact/${i}`)),
+      Vault: v,
+      Consul: block(t, "consul") ? consul(ctx, block(t, "consul")!, `${path}/consul`, inh.consulNamespace) : null,
+      Templates: blocks(t, "template").map((x, i) => template(ctx, x, `${path}/template/${i}`)),
+      DispatchPayload: block(t, "dispatch_payload") ? ctx.origins.set({ File: str(block(t, "dispatch_payload"), "file") }, `${path}/dispatch_payload`) : null,
+      VolumeMounts: blocks(t, "volume_mount").map((m, i) =>
+        ctx.origins.set(
+          { Volume: str(m, "volume"), Destination: str(m, "destination"), ReadOnly: bool(m, "read_only"), PropagationMode: str(m, "propagation_mode", "private"), SELinuxLabel: str(m, "selinux_label") },
+          `${path}/volume_mount/${i}`,
+        ),
+      ),
+      CSIPluginConfig: block(t, "csi_plugin")
+        ? ctx.origins.set(
+            (() => {
+              const c = block(t, "csi_plugin")!;
+              return { ID: str(c, "id"), Type: str(c, "type"), MountDir: str(c, "mount_dir", "/csi"), StagePublishBaseDir: str(c, "stage_publish_base_dir", "/local/csi"), HealthTimeout: dur(c, "health_timeout", 30 * NS.second) };
+            })(),
+            `${path}/csi_plugin`,
+          )
+        : null,
+      Leader: bool(t, "leader"),
+      ShutdownDelay: dur(t, "shutdown_delay"),
+      KillSignal: str(t, "kill_signal"),
+      Kind: str(t, "kind"),
+      ScalingPolicies: scaling(ctx, t, path),
+      Secrets: secrets,
+      Identity: def ?? defaultIdentity(),
+      Identities: ids.filter((i) => i !== def),
+      Actions: blocks(t, "action").map((a, i) =>
+        ctx.origins.set({ Name: ctx.labels(`${path}/action/${i}`)[0] ?? "", Command: str(a, "command"), Args: strList(a, "args") }, `${path}/action/${i}`),
+      ),
+      Schedule: has(t, "schedule") ? anyMap(t, "schedule") : null,
+    },
+    path,
+  );
+}

@@ -1,0 +1,82 @@
+// Converts evaluated values to the JSON the schema expects, the way cty converts values to a
+// Go struct field's type: numbers and bools become strings where a string is wanted, numeric
+// strings become numbers, tuples become lists. A value that cannot be converted is left as it
+// is, for the schema stage to report with the attribute's range.
+import type { Diagnostic } from "../diagnostics/types.js";
+import type { Body } from "../parser/ast.js";
+import { formatNumber, toJSON, type Value } from "../eval/value.js";
+import type { Evaluator } from "../jobspec/evaluator.js";
+import type { PropSchema } from "../jobspec/schema.js";
+import type { Paths } from "./structure.js";
+import { headerRange, pointer } from "./structure.js";
+
+function types(prop: PropSchema): string[] {
+  return prop.type === undefined ? [] : Array.isArray(prop.type) ? prop.type : [prop.type];
+}
+
+export function coerce(value: Value, prop: PropSchema, path: string, paths: Paths): unknown {
+  if (value.origin && !paths.has(path)) paths.set(path, { range: value.origin, nameRange: value.origin, valueRange: value.origin });
+  const raw = value.v;
+  const want = types(prop);
+  if (want.length === 0) return toJSON(value);
+  if (Array.isArray(raw)) {
+    if (!want.includes("array") || !prop.items) return toJSON(value);
+    return raw.map((item, i) => coerce(item, prop.items!, pointer(path, i), paths));
+  }
+  if (raw instanceof Map) {
+    if (!want.includes("object")) return toJSON(value);
+    const ap = typeof prop.additionalProperties === "object" ? prop.additionalProperties : undefined;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of raw) {
+      if (v.v === null) continue;
+      Object.defineProperty(out, k, { value: ap ? coerce(v, ap, pointer(path, k), paths) : toJSON(v), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return primitive(raw, want);
+}
+
+function primitive(raw: string | number | boolean | null, want: string[]): unknown {
+  if (raw === null) return null;
+  if (want.includes(typeof raw === "boolean" ? "boolean" : typeof raw === "number" ? (Number.isInteger(raw) ? "integer" : "number") : "string")) return raw;
+  if (typeof raw === "number" && want.includes("number")) return raw;
+  if (want.includes("string")) return typeof raw === "number" ? formatNumber(raw) : String(raw);
+  if (typeof raw === "string") {
+    if ((want.includes("integer") || want.includes("number")) && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(raw)) return Number(raw);
+    if (want.includes("boolean") && (raw === "true" || raw === "false")) return raw === "true";
+  }
+  return raw;
+}
+
+/**
+ * A free-form block (`config`, `meta`, `policy`, ...): attributes become keys; nested blocks become
+ * lists of objects under their type (labels nest as keys), as Nomad's HCL2 decoder builds maps.
+ */
+export function freeformBody(body: Body, ev: Evaluator, prop: PropSchema, path: string, paths: Paths, diags: Diagnostic[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const ap = typeof prop.additionalProperties === "object" ? prop.additionalProperties : undefined;
+  const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const item of body.items) {
+    if (item.kind === "Attribute") {
+      const p = pointer(path, item.name);
+      paths.set(p, { range: item.range, nameRange: item.nameRange, valueRange: item.expr.range });
+      const { value, diagnostics } = ev.evaluate(item.expr);
+      diags.push(...diagnostics);
+      if (value.unknown || value.v === null) continue;
+      set(item.name, ap ? coerce(value, ap, p, paths) : toJSON(value));
+      continue;
+    }
+    if (ap) {
+      diags.push({ severity: "error", code: "structure/unknown-block", message: `Unsupported block type: "${item.type}" is not expected here; only attributes are allowed`, range: item.typeRange });
+      continue;
+    }
+    const list = ((out[item.type] as unknown[] | undefined) ?? []) as unknown[];
+    if (!(item.type in out)) set(item.type, list);
+    const p = pointer(pointer(path, item.type), list.length);
+    paths.set(p, { range: headerRange(item), nameRange: item.typeRange });
+    let inner: unknown = freeformBody(item.body, ev, {}, p, paths, diags);
+    for (const l of [...item.labels].reverse()) inner = { [l.value]: inner };
+    list.push(inner);
+  }
+  return out;
+}

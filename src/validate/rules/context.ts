@@ -1,0 +1,93 @@
+// What a cross-field rule sees: the decoded job, the instance (to tell "set" from "defaulted")
+// and a reporter that maps decoded objects back to source ranges.
+import type { Diagnostic, Fix, Range, Severity } from "../../diagnostics/types.js";
+import type { Origins } from "../../jobspec/decode/common.js";
+import type { Job } from "../../jobspec/types.js";
+import { rangeFor } from "../schema-stage.js";
+import type { Paths } from "../structure.js";
+
+export interface RuleContext {
+  job: Job;
+  instance: Record<string, unknown>;
+  paths: Paths;
+  origins: Origins;
+  diagnostics: Diagnostic[];
+}
+
+export interface ReportOptions {
+  severity?: Severity;
+  fixes?: Fix[];
+  detail?: string;
+}
+
+export type Rule = (r: Reporter) => void;
+
+export class Reporter {
+  constructor(readonly ctx: RuleContext) {}
+  get job(): Job {
+    return this.ctx.job;
+  }
+  /** Instance path of a decoded object. */
+  path(obj: object): string {
+    return this.ctx.origins.get(obj) ?? "/job";
+  }
+  /** Was `field` written in the file on the block `obj` came from? */
+  isSet(obj: object, field: string): boolean {
+    return this.ctx.paths.has(`${this.path(obj)}/${field}`);
+  }
+  /** The range of `field` (an HCL attribute or block name) on obj's block, else the block header. */
+  rangeOf(obj: object, field?: string): Range {
+    const base = this.path(obj);
+    if (field) {
+      const info = this.ctx.paths.get(`${base}/${field}`) ?? this.ctx.paths.get(`${base}/${field}/0`);
+      if (info) return info.valueRange ?? info.range;
+    }
+    return rangeFor(this.ctx.paths, base, "whole") ?? this.ctx.paths.get("/job")?.range ?? zero;
+  }
+  /** The range of a block's n-th label. */
+  labelRange(obj: object, n = 0): Range {
+    return this.ctx.paths.get(this.path(obj))?.labelRanges?.[n] ?? this.rangeOf(obj);
+  }
+  error(code: string, message: string, obj: object, field?: string, opts: ReportOptions = {}): void {
+    this.report(code, message, this.rangeOf(obj, field), { severity: "error", ...opts });
+  }
+  warn(code: string, message: string, obj: object, field?: string, opts: ReportOptions = {}): void {
+    this.report(code, message, this.rangeOf(obj, field), { ...opts, severity: "warning" });
+  }
+  report(code: string, message: string, range: Range, opts: ReportOptions = {}): void {
+    const d: Diagnostic = { severity: opts.severity ?? "error", code, message, range };
+    if (opts.detail) d.detail = opts.detail;
+    if (opts.fixes) d.fixes = opts.fixes;
+    this.ctx.diagnostics.push(d);
+  }
+}
+
+const zero: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+
+/** Durations for messages: 90e9 → "1m30s". */
+export { formatDuration as fmt } from "../../jobspec/duration.js";
+
+/** Duplicate values by key, reported after the first occurrence. */
+export function duplicates<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  const out: T[] = [];
+  for (const it of items) {
+    const k = key(it);
+    if (seen.has(k)) out.push(it);
+    seen.add(k);
+  }
+  return out;
+}
+
+/** A relative path that stays inside the allocation directory once joined to the task dir. */
+export function escapesAllocDir(dest: string, base = 1): boolean {
+  if (dest.includes("${")) return false;
+  // the task dir is alloc/<task>; `base` levels up is still inside the allocation dir
+  let depth = dest.startsWith("/") ? 0 : base;
+  for (const seg of dest.split(/[\\/]+/)) {
+    if (seg === "" || seg === ".") continue;
+    depth += seg === ".." ? -1 : 1;
+    if (depth < 0) return true;
+  }
+  return false;
+}

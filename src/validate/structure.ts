@@ -1,0 +1,193 @@
+// Stage 1, structure: walks the syntax tree guided by the schema and builds the JSON instance
+// that the schema stage (ajv) checks and the decoder turns into a Job. On the way it reports
+// unknown blocks and attributes (with "did you mean"), wrong label counts, repeated singleton
+// blocks, duplicate attributes, missing required attributes and legacy fields. Every instance
+// path is remembered with the source ranges it came from, so later stages can point at them.
+import type { Diagnostic, Range } from "../diagnostics/types.js";
+import type { Attribute, Block, Body, SyntaxTree } from "../parser/ast.js";
+import type { Evaluator } from "../jobspec/evaluator.js";
+import {
+  ROOT,
+  attributeNames,
+  blockBody,
+  blockNames,
+  isAttrOrBlock,
+  isBlock,
+  isFreeform,
+  isRepeatable,
+  labelNames,
+  type BlockSchema,
+  type PropSchema,
+} from "../jobspec/schema.js";
+import { didYouMean } from "./didyoumean.js";
+import { coerce, freeformBody } from "./coerce.js";
+
+export interface PathInfo {
+  /** Attribute: the whole attribute; block: its header (type and labels). */
+  range: Range;
+  /** Attribute name or block type. */
+  nameRange: Range;
+  /** Attribute value expression. */
+  valueRange?: Range;
+  labels?: string[];
+  labelRanges?: Range[];
+}
+
+export type Paths = Map<string, PathInfo>;
+
+export interface ReadResult {
+  instance: Record<string, unknown>;
+  paths: Paths;
+  diagnostics: Diagnostic[];
+}
+
+export const pointer = (base: string, key: string | number): string =>
+  `${base}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
+
+export function headerRange(b: Block): Range {
+  const last = b.labels.length ? b.labels[b.labels.length - 1]!.range : b.typeRange;
+  return { start: b.typeRange.start, end: last.end };
+}
+
+export function readJobFile(tree: SyntaxTree, evaluator: Evaluator): ReadResult {
+  const r = new Reader(evaluator);
+  const instance = r.body(tree.body, ROOT, "", tree.body.range);
+  return { instance, paths: r.paths, diagnostics: r.diags };
+}
+
+class Reader {
+  paths: Paths = new Map();
+  diags: Diagnostic[] = [];
+  constructor(private ev: Evaluator) {}
+
+  private error(code: string, message: string, range: Range, extra: Partial<Diagnostic> = {}): void {
+    this.diags.push({ severity: "error", code, message, range, ...extra });
+  }
+
+  body(body: Body, schema: BlockSchema, path: string, ownerRange: Range): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const seenAttr = new Map<string, Attribute>();
+    const seenBlock = new Map<string, Block>();
+    for (const item of body.items) {
+      const prop = schema.properties[item.kind === "Attribute" ? item.name : item.type];
+      if (item.kind === "Attribute") {
+        const a = item;
+        if (!prop || (isBlock(prop) && !isAttrOrBlock(prop))) {
+          this.unknown(a.name, a.nameRange, schema, "attribute", path, prop);
+          continue;
+        }
+        const prev = seenAttr.get(a.name);
+        if (prev) {
+          this.error("structure/duplicate-attribute", `Attribute redefined: "${a.name}" was already set`, a.nameRange, {
+            related: [{ message: "first set here", range: prev.nameRange }],
+          });
+          continue;
+        }
+        if (seenBlock.has(a.name)) {
+          this.error("structure/attribute-and-block", `"${a.name}" may be given as an attribute or as a block, not both`, a.nameRange);
+          continue;
+        }
+        seenAttr.set(a.name, a);
+        this.attribute(a, prop, path, out);
+        continue;
+      }
+      const b = item;
+      if (b.type === "dynamic" && schema !== ROOT) {
+        this.diags.push({ severity: "warning", code: "structure/dynamic-unsupported", message: "dynamic blocks are not expanded by caravan; this block is skipped", range: headerRange(b) });
+        continue;
+      }
+      if (!prop || (!isBlock(prop) && !isAttrOrBlock(prop))) {
+        this.unknown(b.type, b.typeRange, schema, "block", path, prop);
+        continue;
+      }
+      if (seenAttr.has(b.type)) {
+        this.error("structure/attribute-and-block", `"${b.type}" may be given as an attribute or as a block, not both`, b.typeRange);
+        continue;
+      }
+      const wanted = labelNames(prop);
+      if (b.labels.length !== wanted.length) {
+        this.labelCount(b, wanted);
+        continue;
+      }
+      const prev = seenBlock.get(b.type);
+      if (prev && !isRepeatable(prop)) {
+        this.error(
+          "structure/duplicate-block",
+          b.type === "job" && schema === ROOT ? "Duplicate job block" : `Duplicate ${b.type} block: only one is allowed here`,
+          headerRange(b),
+          { related: [{ message: "first defined here", range: headerRange(prev) }] },
+        );
+        continue;
+      }
+      seenBlock.set(b.type, b);
+      this.block(b, prop, path, out);
+    }
+    for (const req of schema.required) {
+      if (seenAttr.has(req) || seenBlock.has(req)) continue;
+      const prop = schema.properties[req]!;
+      const what = isBlock(prop) ? "block" : "argument";
+      if (schema === ROOT) this.error("structure/missing-block", "A job block is required", { start: ownerRange.start, end: ownerRange.start });
+      else this.error(`structure/missing-${isBlock(prop) ? "block" : "attribute"}`, `Missing required ${what} "${req}"`, ownerRange);
+    }
+    return out;
+  }
+
+  private unknown(name: string, range: Range, schema: BlockSchema, kind: "attribute" | "block", path: string, prop?: PropSchema): void {
+    if (prop) {
+      // right name, wrong syntax: `update = {...}` or `driver { }`
+      const msg = kind === "attribute" ? `Unsupported argument; "${name}" is a block, write it as ${name} { ... }` : `Unsupported block; "${name}" is an argument, write it as ${name} = ...`;
+      this.error(`structure/unknown-${kind}`, msg, range);
+      return;
+    }
+    const candidates = kind === "attribute" ? attributeNames(schema) : blockNames(schema);
+    const guess = didYouMean(name, candidates) ?? didYouMean(name, Object.keys(schema.properties));
+    const where = path === "" ? "at the top level" : `in ${this.blockName(path)}`;
+    const msg = `Unsupported ${kind === "attribute" ? "argument" : "block type"}: "${name}" is not expected ${where}` + (guess ? `; did you mean "${guess}"?` : "");
+    this.error(`structure/unknown-${kind}`, msg, range, guess ? { fixes: [{ title: `Replace with "${guess}"`, edits: [{ range, newText: guess }] }] } : {});
+  }
+
+  private blockName(path: string): string {
+    const parts = path.split("/").filter((p) => p !== "" && !/^\d+$/.test(p));
+    return `a ${parts[parts.length - 1] ?? "file"} block`;
+  }
+
+  private labelCount(b: Block, wanted: string[]): void {
+    const range = b.labels.length > wanted.length ? b.labels[wanted.length]!.range : headerRange(b);
+    const msg =
+      wanted.length === 0
+        ? `Extraneous label for ${b.type}: no labels are expected for ${b.type} blocks`
+        : b.labels.length < wanted.length
+          ? `Missing ${wanted.slice(b.labels.length).join(", ")} for ${b.type}: ${b.type} blocks require ${wanted.length} label${wanted.length > 1 ? "s" : ""} (${wanted.join(", ")})`
+          : `Extraneous label for ${b.type}: only ${wanted.length} label${wanted.length > 1 ? "s are" : " is"} expected (${wanted.join(", ")})`;
+    this.error("structure/label-count", msg, range);
+  }
+
+  private attribute(a: Attribute, prop: PropSchema, path: string, out: Record<string, unknown>): void {
+    const p = pointer(path, a.name);
+    this.paths.set(p, { range: a.range, nameRange: a.nameRange, valueRange: a.expr.range });
+    const { value, diagnostics } = this.ev.evaluate(a.expr);
+    this.diags.push(...diagnostics);
+    if (value.unknown || (value.v === null && !value.unknown)) return; // null = unset
+    const json = coerce(value, prop, p, this.paths);
+    if (json !== undefined) out[a.name] = json;
+  }
+
+  private block(b: Block, prop: PropSchema, path: string, out: Record<string, unknown>): void {
+    const repeat = isRepeatable(prop);
+    const index = repeat ? ((out[b.type] as unknown[] | undefined)?.length ?? 0) : undefined;
+    const p = index === undefined ? pointer(path, b.type) : pointer(pointer(path, b.type), index);
+    this.paths.set(p, {
+      range: headerRange(b),
+      nameRange: b.typeRange,
+      labels: b.labels.map((l) => l.value),
+      labelRanges: b.labels.map((l) => l.range),
+    });
+    const bodySchema = blockBody(prop);
+    let value: Record<string, unknown>;
+    if (bodySchema) value = this.body(b.body, bodySchema, p, headerRange(b));
+    else if (isFreeform(prop)) value = freeformBody(b.body, this.ev, prop, p, this.paths, this.diags);
+    else value = {};
+    if (repeat) ((out[b.type] ??= []) as unknown[]).push(value);
+    else out[b.type] = value;
+  }
+}
