@@ -1,0 +1,35 @@
+// Nomad's job-file function table (jobspec2/functions.go): the complete list of hcl-syntax.md §5.
+import type { FunctionDef, FunctionTable } from "../function.js";
+import { collectionFunctions } from "./collection.js";
+import { cryptoFunctions } from "./crypto.js";
+import { datetimeFunctions } from "./datetime.js";
+import { encodingFunctions } from "./encoding.js";
+import { filesystemFunctions } from "./filesystem.js";
+import { networkFunctions } from "./network.js";
+import { numericFunctions } from "./numeric.js";
+import { stringFunctions } from "./string.js";
+import { typeFunctions } from "./types.js";
+
+export interface FunctionOptions {
+  /** Directory relative paths are resolved against (the job file's directory; `.` for stdin). */
+  baseDir: string;
+  /** Filesystem functions enabled (the CLI enables them; Nomad's HTTP parse API does not). */
+  allowFS?: boolean;
+  /** FIPS mode: `md5` and `sha1` are absent. */
+  fips?: boolean;
+}
+
+export function createFunctions(opts: FunctionOptions): FunctionTable {
+  const all: Record<string, FunctionDef> = {
+    ...stringFunctions(),
+    ...numericFunctions(),
+    ...collectionFunctions(),
+    ...encodingFunctions(),
+    ...filesystemFunctions(opts.baseDir, opts.allowFS ?? true),
+    ...datetimeFunctions(),
+    ...cryptoFunctions(opts.fips ?? false),
+    ...networkFunctions(),
+    ...typeFunctions(),
+  };
+  return new Map(Object.entries(all));
+}
