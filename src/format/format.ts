@@ -1,0 +1,102 @@
+// format(text) → { text, edits, diagnostics }: the canonical HCL layout (hclwrite's, as `nomad fmt`).
+//
+// Pure: used by `caravan fmt`, the Prettier plugin and (for whole-document and range formatting)
+// the language server. Only whitespace between tokens changes. A text with syntax errors is
+// returned unchanged, with the errors, like `nomad fmt` does.
+import type { Diagnostic, Pos, TextEdit } from "../diagnostics/types.js";
+import type { Token } from "../lexer/tokens.js";
+import { parse } from "../parser/parse.js";
+import { layout } from "./layout.js";
+import { toFmtTokens, type FmtToken } from "./tokens.js";
+
+export interface FormatOptions {
+  /** Columns per indentation level; hclwrite uses 2. */
+  indentWidth?: number;
+  /** Indent with one tab per level instead of spaces (alignment still uses spaces). */
+  useTabs?: boolean;
+  /** Only change whitespace inside this half-open offset range (LSP range formatting). */
+  range?: { start: number; end: number };
+}
+
+export interface FormatResult {
+  /** The formatted text (the input itself when it has syntax errors). */
+  text: string;
+  /** Replacements of whitespace runs, in source order, that turn the input into `text`. */
+  edits: TextEdit[];
+  /** Syntax errors that stopped formatting (empty when the text was formatted). */
+  diagnostics: Diagnostic[];
+  /** Whether `text` differs from the input. */
+  changed: boolean;
+}
+
+export function format(text: string, options: FormatOptions = {}): FormatResult {
+  const { tree, diagnostics } = parse(text);
+  return formatTokens(text, tree.tokens, diagnostics, options);
+}
+
+/** Format from an existing parse (the language server keeps one per document). */
+export function formatTokens(text: string, tokens: readonly Token[], diagnostics: readonly Diagnostic[], options: FormatOptions = {}): FormatResult {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) return { text, edits: [], diagnostics: errors, changed: false };
+
+  const width = options.indentWidth ?? 2;
+  const fmt = toFmtTokens(text, tokens);
+  layout(fmt.tokens, { indentWidth: width });
+
+  const positions = new PositionFinder(text);
+  const edits: TextEdit[] = [];
+  const { start: from, end: to } = options.range ?? { start: 0, end: text.length };
+  let lineStart = true;
+  for (const tok of fmt.tokens) {
+    const gap = lineStart && options.useTabs && tok.spaces > 0 ? indentTabs(tok.spaces, width) : " ".repeat(tok.spaces);
+    addEdit(text, tok, gap, from, to, positions, edits);
+    lineStart = tok.nl;
+  }
+  if (edits.length === 0) return { text, edits, diagnostics: [], changed: false };
+
+  const out: string[] = [];
+  let at = 0;
+  for (const e of edits) {
+    out.push(text.slice(at, e.range.start.offset), e.newText);
+    at = e.range.end.offset;
+  }
+  out.push(text.slice(at));
+  const result = out.join("");
+  return { text: result, edits, diagnostics: [], changed: result !== text };
+}
+
+/** Tabs for an indentation of `spaces` columns (any remainder stays spaces). */
+function indentTabs(spaces: number, width: number): string {
+  const tabs = Math.floor(spaces / width);
+  return "\t".repeat(tabs) + " ".repeat(spaces - tabs * width);
+}
+
+function addEdit(text: string, tok: FmtToken, gap: string, from: number, to: number, positions: PositionFinder, edits: TextEdit[]): void {
+  const old = tok.start - tok.gapStart;
+  if (old === gap.length && (old === 0 || text.startsWith(gap, tok.gapStart))) return;
+  if (tok.gapStart < from || tok.start > to) return;
+  edits.push({ range: { start: positions.at(tok.gapStart), end: positions.at(tok.start) }, newText: gap });
+}
+
+/** Line/column of offsets queried in increasing order (columns in code points). */
+class PositionFinder {
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): Pos {
+    let nl = this.text.indexOf("\n", this.lineStart);
+    while (nl >= 0 && nl < offset) {
+      this.line++;
+      this.lineStart = nl + 1;
+      nl = this.text.indexOf("\n", this.lineStart);
+    }
+    let column = 1;
+    for (let i = this.lineStart; i < offset; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c < 0xdc00 || c > 0xdfff) column++;
+    }
+    return { offset, line: this.line, column };
+  }
+}
