@@ -16,6 +16,8 @@ export interface FormatOptions {
   useTabs?: boolean;
   /** Only change whitespace inside this half-open offset range (LSP range formatting). */
   range?: { start: number; end: number };
+  /** Offset ranges whose whitespace is kept as written (e.g. items marked `// prettier-ignore`). */
+  preserve?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface FormatResult {
@@ -46,11 +48,15 @@ export function formatTokens(text: string, tokens: readonly Token[], diagnostics
   const positions = new PositionFinder(text);
   const edits: TextEdit[] = [];
   const { start: from, end: to } = options.range ?? { start: 0, end: text.length };
+  const preserve = options.preserve ?? [];
+  let p = 0;
   let lineStart = true;
   for (const tok of fmt.tokens) {
     const gap = lineStart && options.useTabs && tok.spaces > 0 ? indentTabs(tok.spaces, width) : " ".repeat(tok.spaces);
-    addEdit(text, tok, gap, from, to, positions, edits);
     lineStart = tok.nl;
+    while (p < preserve.length && preserve[p]!.end < tok.start) p++;
+    if (p < preserve.length && tok.gapStart >= preserve[p]!.start) continue;
+    addEdit(text, tok, gap, from, to, positions, edits);
   }
   if (edits.length === 0) return { text, edits, diagnostics: [], changed: false };
 
