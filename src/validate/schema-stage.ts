@@ -8,7 +8,7 @@ import { parseDuration } from "../jobspec/duration.js";
 import type { Paths } from "./structure.js";
 import { didYouMean } from "./didyoumean.js";
 
-export const X_KEYWORDS = ["x-block", "x-labels", "x-repeat", "x-json", "x-type", "x-default", "x-attr", "x-freeform", "x-unit", "x-deprecated"];
+export const X_KEYWORDS = ["x-required", "x-block", "x-labels", "x-repeat", "x-json", "x-type", "x-default", "x-attr", "x-freeform", "x-unit", "x-deprecated"];
 
 let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {

@@ -9,7 +9,9 @@ export const groupRules: Rule = (r) => {
   const systemLike = j.Type === "system" || j.Type === "sysbatch";
   for (const g of j.TaskGroups) {
     if (g.Name.includes("\0")) r.error("rule/group-name", "Task group name contains a null character", g);
-    if (g.Tasks.length === 0) r.error("rule/group-tasks", `Task group "${g.Name}" must have at least one task`, g);
+    // Connect gateways get their task injected by the server
+    const gateway = g.Services.some((s) => s.Connect && "Gateway" in s.Connect);
+    if (g.Tasks.length === 0 && !gateway) r.error("rule/group-tasks", `Task group "${g.Name}" must have at least one task`, g);
     for (const t of duplicates(g.Tasks, (t) => t.Name))
       r.report("rule/unique-task-names", `Duplicate task name "${t.Name}" in group "${g.Name}"`, r.labelRange(t));
     if (g.Update && batchLike && (r.isSet(g, "update") || r.isSet(j, "update")))

@@ -1,0 +1,47 @@
+// The cross-field rules, in the order of docs/jobspec.md §4. A rule that throws becomes an
+// internal-error diagnostic instead of stopping validation.
+import type { Diagnostic } from "../../diagnostics/types.js";
+import { Reporter, type Rule, type RuleContext } from "./context.js";
+import { fileRules } from "./files.js";
+import { groupRules } from "./group.js";
+import { jobRules } from "./job.js";
+import { networkRules } from "./network.js";
+import { periodicRules } from "./periodic.js";
+import { placementRules } from "./placement.js";
+import { policyRules } from "./policies.js";
+import { serviceRules } from "./services.js";
+import { taskRules } from "./task.js";
+import { volumeRules } from "./volumes.js";
+import { warningRules } from "./warnings.js";
+
+export const RULES: [string, Rule][] = [
+  ["job", jobRules],
+  ["group", groupRules],
+  ["policies", policyRules],
+  ["placement", placementRules],
+  ["periodic", periodicRules],
+  ["task", taskRules],
+  ["services", serviceRules],
+  ["files", fileRules],
+  ["volumes", volumeRules],
+  ["network", networkRules],
+  ["warnings", warningRules],
+];
+
+export function runRules(ctx: Omit<RuleContext, "diagnostics">): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reporter = new Reporter({ ...ctx, diagnostics });
+  for (const [name, rule] of RULES) {
+    try {
+      rule(reporter);
+    } catch (err) {
+      diagnostics.push({
+        severity: "error",
+        code: "internal/rule",
+        message: `internal error in the ${name} rules: ${err instanceof Error ? err.message : String(err)}`,
+        range: reporter.rangeOf(ctx.job),
+      });
+    }
+  }
+  return diagnostics;
+}
