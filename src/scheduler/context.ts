@@ -168,7 +168,7 @@ export class Ctx {
     const byName = (x: { group: string; name: string }, y: { group: string; name: string }): number =>
       x.group < y.group ? -1 : x.group > y.group ? 1 : allocIndex(x.name) - allocIndex(y.name);
     r.stops.sort(byName);
-    r.placements.sort(byName);
+    r.placements.sort((x, y) => byName(x, y) || (x.nodeName < y.nodeName ? -1 : x.nodeName > y.nodeName ? 1 : 0));
     r.inPlaceUpdates.sort(byName);
     return r;
   }
