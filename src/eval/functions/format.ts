@@ -1,0 +1,266 @@
+// format / formatlist: cty's printf dialect (stdlib/format.go).
+import { convert } from "../convert.js";
+import type { FunctionDef } from "../function.js";
+import { BOOL, DYNAMIC, NUMBER, STRING } from "../types.js";
+import { type Value, formatNumber, list, str } from "../value.js";
+import { FunctionError, def, p } from "./define.js";
+import { jsonEncode } from "./json.js";
+
+interface Verb {
+  raw: string;
+  offset: number;
+  argNum: number;
+  plus: boolean;
+  minus: boolean;
+  sharp: boolean;
+  space: boolean;
+  zero: boolean;
+  width?: number;
+  prec?: number;
+  mode: string;
+}
+
+/** Split a format string into literal text and verbs; arguments are numbered from 1. */
+function parseFormat(fmt: string): (string | Verb)[] {
+  const out: (string | Verb)[] = [];
+  let lit = "";
+  let nextArg = 1;
+  const chars = [...fmt];
+  let i = 0;
+  let offset = 0;
+  while (i < chars.length) {
+    const c = chars[i]!;
+    if (c !== "%") {
+      lit += c;
+      i++;
+      offset += c.length;
+      continue;
+    }
+    if (chars[i + 1] === "%") {
+      lit += "%";
+      i += 2;
+      offset += 2;
+      continue;
+    }
+    const start = i;
+    const startOffset = offset;
+    i++;
+    const v: Verb = { raw: "", offset: startOffset, argNum: 0, plus: false, minus: false, sharp: false, space: false, zero: false, mode: "" };
+    for (; i < chars.length && "+-# 0".includes(chars[i]!); i++) {
+      const f = chars[i]!;
+      if (f === "+") v.plus = true;
+      else if (f === "-") v.minus = true;
+      else if (f === "#") v.sharp = true;
+      else if (f === " ") v.space = true;
+      else v.zero = true;
+    }
+    const readIndex = () => {
+      if (chars[i] !== "[") return;
+      let j = i + 1;
+      let n = "";
+      while (j < chars.length && /\d/.test(chars[j]!)) n += chars[j++];
+      if (chars[j] !== "]" || n === "") throw new FunctionError(`invalid format string: bad argument index at offset ${offset + (i - start)}`, 0);
+      nextArg = Number(n);
+      i = j + 1;
+    };
+    readIndex();
+    let w = "";
+    while (i < chars.length && /\d/.test(chars[i]!)) w += chars[i++];
+    if (w) v.width = Number(w);
+    if (chars[i] === ".") {
+      i++;
+      let pr = "";
+      while (i < chars.length && /\d/.test(chars[i]!)) pr += chars[i++];
+      v.prec = pr ? Number(pr) : 0;
+    }
+    readIndex();
+    const mode = chars[i];
+    if (mode === undefined) throw new FunctionError(`invalid format string: unterminated verb at offset ${startOffset}`, 0);
+    if (!"vtbdoxXeEfgGsq".includes(mode)) throw new FunctionError(`unrecognized format character ${JSON.stringify(mode)} at offset ${offset + (i - start)}`, 0);
+    v.mode = mode;
+    i++;
+    v.raw = chars.slice(start, i).join("");
+    offset = startOffset + v.raw.length;
+    v.argNum = nextArg++;
+    if (lit) out.push(lit);
+    lit = "";
+    out.push(v);
+  }
+  if (lit) out.push(lit);
+  return out;
+}
+
+function pad(s: string, v: Verb, numeric: boolean): string {
+  const w = v.width ?? 0;
+  const len = [...s].length;
+  if (len >= w) return s;
+  if (v.minus) return s + " ".repeat(w - len);
+  if (v.zero && numeric) {
+    const sign = /^[+\- ]/.test(s) ? s[0]! : "";
+    return sign + "0".repeat(w - len) + s.slice(sign.length);
+  }
+  return " ".repeat(w - len) + s;
+}
+
+const sign = (n: number, v: Verb) => (n < 0 || Object.is(n, -0) ? "-" : v.plus ? "+" : v.space ? " " : "");
+
+/** Go's exponent form: at least two exponent digits. */
+function goExp(s: string, upper: boolean): string {
+  const r = s.replace(/e([+-])(\d)$/, "e$10$2");
+  return upper ? r.toUpperCase() : r;
+}
+
+function formatFloat(n: number, v: Verb): string {
+  if (!Number.isFinite(n)) return (n < 0 ? "-" : v.plus ? "+" : "") + "Inf";
+  const a = Math.abs(n);
+  let body: string;
+  switch (v.mode) {
+    case "f":
+      body = a >= 1e21 ? formatNumber(a) + (v.prec === 0 ? "" : "." + "0".repeat(v.prec ?? 6)) : a.toFixed(v.prec ?? 6);
+      break;
+    case "e":
+    case "E":
+      body = goExp(a.toExponential(v.prec ?? 6), v.mode === "E");
+      break;
+    default: {
+      // %g: shortest representation unless a precision is given; exponent form for large/small exponents.
+      const digits = v.prec !== undefined ? Number(a.toPrecision(Math.max(v.prec, 1))) : a;
+      const e = digits === 0 ? 0 : Math.floor(Math.log10(digits));
+      const eprec = v.prec !== undefined ? Math.max(v.prec, 1) : 21;
+      body =
+        e < -4 || e >= (v.prec === undefined ? 21 : eprec)
+          ? goExp(v.prec !== undefined ? a.toExponential(Math.max(v.prec, 1) - 1).replace(/\.?0+e/, "e") : a.toExponential(), v.mode === "G")
+          : formatNumber(digits);
+    }
+  }
+  return sign(n, v) + body;
+}
+
+function formatInt(n: number, v: Verb): string {
+  const b = BigInt(n < 0 ? -n : n);
+  let body: string;
+  switch (v.mode) {
+    case "b":
+      body = (v.sharp ? "0b" : "") + b.toString(2);
+      break;
+    case "o":
+      body = (v.sharp ? "0" : "") + b.toString(8);
+      break;
+    case "x":
+      body = (v.sharp ? "0x" : "") + b.toString(16);
+      break;
+    case "X":
+      body = (v.sharp ? "0X" : "") + b.toString(16).toUpperCase();
+      break;
+    default:
+      body = b.toString();
+  }
+  if (v.prec !== undefined && body.length < v.prec) body = "0".repeat(v.prec - body.length) + body;
+  return sign(n, v) + body;
+}
+
+function convertArg(arg: Value, want: typeof NUMBER, v: Verb): Value {
+  const r = convert(arg, want);
+  if (!r.ok) throw new FunctionError(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: ${r.error}`);
+  return r.value;
+}
+
+function formatOne(v: Verb, arg: Value): string {
+  if (arg.v === null && v.mode !== "v") throw new FunctionError(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: null value cannot be formatted`);
+  switch (v.mode) {
+    case "v": {
+      let s: string;
+      if (v.sharp) s = jsonEncode(arg);
+      else if (arg.v === null) s = "null";
+      else if (typeof arg.v === "string") s = arg.v;
+      else if (typeof arg.v === "number") s = formatNumber(arg.v);
+      else if (typeof arg.v === "boolean") s = String(arg.v);
+      else s = jsonEncode(arg);
+      return pad(v.prec !== undefined ? [...s].slice(0, v.prec).join("") : s, v, false);
+    }
+    case "t":
+      return pad(String(convertArg(arg, BOOL, v).v), v, false);
+    case "b":
+    case "d":
+    case "o":
+    case "x":
+    case "X": {
+      const n = convertArg(arg, NUMBER, v).v as number;
+      if (!Number.isInteger(n)) throw new FunctionError(`unsupported value for ${JSON.stringify(v.raw)} at ${v.offset}: an integer is required`);
+      return pad(formatInt(n, v), v, true);
+    }
+    case "e":
+    case "E":
+    case "f":
+    case "g":
+    case "G":
+      return pad(formatFloat(convertArg(arg, NUMBER, v).v as number, v), v, true);
+    case "s": {
+      const s = convertArg(arg, STRING, v).v as string;
+      return pad(v.prec !== undefined ? [...s].slice(0, v.prec).join("") : s, v, false);
+    }
+    default: {
+      const s = convertArg(arg, STRING, v).v as string;
+      return pad(JSON.stringify(s).replace(/\\u00([0-9a-f]{2})/g, "\\x$1"), v, false);
+    }
+  }
+}
+
+export function formatValues(fmt: string, args: Value[]): string {
+  const parts = parseFormat(fmt);
+  let out = "";
+  let maxArg = 0;
+  for (const part of parts) {
+    if (typeof part === "string") {
+      out += part;
+      continue;
+    }
+    if (part.argNum > args.length)
+      throw new FunctionError(
+        `not enough arguments for ${JSON.stringify(part.raw)} at ${part.offset}: need index ${part.argNum} but have ${args.length} total`,
+      );
+    maxArg = Math.max(maxArg, part.argNum);
+    out += formatOne(part, args[part.argNum - 1]!);
+  }
+  if (maxArg < args.length) throw new FunctionError(`too many arguments; only ${maxArg} used by format string`);
+  return out;
+}
+
+export function formatFunction(): FunctionDef {
+  return def([p("format", STRING)], ([f, ...args]) => str(formatValues(f!.v as string, args)), p("args", DYNAMIC, { allowNull: true }));
+}
+
+export function formatlistFunction(): FunctionDef {
+  return def(
+    [p("format", STRING)],
+    ([f, ...args]) => {
+      let n = -1;
+      let lenArg = -1;
+      args.forEach((a, i) => {
+        const k = a.type.kind;
+        if (a.v === null || (k !== "list" && k !== "tuple")) return;
+        const len = (a.v as Value[]).length;
+        if (n >= 0 && len !== n)
+          throw new FunctionError(`argument ${i + 1} has length ${len}, which is inconsistent with argument ${lenArg + 1} of length ${n}`, i + 1);
+        n = len;
+        lenArg = i;
+      });
+      if (n < 0) n = 1; // no list arguments: a single-element result
+      const out: Value[] = [];
+      for (let j = 0; j < n; j++) {
+        const row = args.map((a) => {
+          const k = a.type.kind;
+          return a.v !== null && (k === "list" || k === "tuple") ? (a.v as Value[])[j]! : a;
+        });
+        try {
+          out.push(str(formatValues(f!.v as string, row)));
+        } catch (e) {
+          throw new FunctionError(`error on format iteration ${j}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      return list(STRING, out);
+    },
+    p("args", DYNAMIC, { allowNull: true }),
+  );
+}
+
