@@ -36,6 +36,31 @@ export function registerCommands(program: Command, result: ExitCode): void {
     });
 
   const job = program.command("job").description("Work with job files.");
+
+  job
+    .command("validate")
+    .description("Check job files (*.hcl, *.nomad; folders recursively) against the job specification.")
+    .argument("[paths...]", "files or folders (default: the current folder), or - for standard input")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif", "github"]).default("text"))
+    .option("--strict", "treat warnings as errors")
+    .option("--var <name=value>", "set a variable (repeatable)", collect)
+    .option("--var-file <file>", "read variables from an HCL file (repeatable)", collect)
+    .addHelpText("after", "\nExit codes:\n  0  no errors (warnings allowed unless --strict)\n  1  errors found\n  2  usage error or unreadable file")
+    .action(async (paths: string[], opts: { format: "text" | "json" | "sarif" | "github"; strict?: boolean; var?: string[]; varFile?: string[] }) => {
+      const { runValidate } = await import("./commands/validate.js");
+      result.code = await runValidate(paths, opts);
+    });
+
+  job
+    .command("inspect")
+    .description('Print a job file as {"Job": {...}} in the Nomad HTTP API shape, with defaults applied.')
+    .argument("<file>", "job file, or - for standard input")
+    .option("--var <name=value>", "set a variable (repeatable)", collect)
+    .option("--var-file <file>", "read variables from an HCL file (repeatable)", collect)
+    .action(async (file: string, opts: { var?: string[]; varFile?: string[] }) => {
+      const { runInspect } = await import("./commands/inspect.js");
+      result.code = await runInspect(file, opts);
+    });
   void job;
   void Option;
 }

@@ -1,0 +1,149 @@
+// `caravan job validate [FILES|DIRS|-]...`: the CI lint step. Every file is checked even when
+// another one is broken; output as compiler-style text, JSON, SARIF or GitHub annotations.
+//
+// Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors (or warnings with
+// --strict); 2 usage errors or unreadable files.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Diagnostic } from "../../diagnostics/types.js";
+import type { FileReport } from "../../render/report.js";
+import { count } from "../../render/report.js";
+
+export type Format = "text" | "json" | "sarif" | "github";
+
+export interface ValidateCliOptions {
+  format?: Format;
+  strict?: boolean;
+  var?: string[];
+  varFile?: string[];
+  color?: boolean;
+}
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readStdin: () => Promise<string>;
+  env: Record<string, string | undefined>;
+  isTTY: boolean;
+}
+
+export const processIO = (): CliIO => ({
+  stdout: (s) => void process.stdout.write(s),
+  stderr: (s) => void process.stderr.write(s),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
+  env: process.env,
+  isTTY: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
+});
+
+/** `*.hcl` and `*.nomad` files under a folder, sorted, recursively (dot-folders and node_modules skipped). */
+export function jobFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...jobFilesUnder(p));
+    else if (/\.(hcl|nomad)$/.test(e.name) && !/\.(vars|pkrvars)\.hcl$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+const ioMessage = (err: unknown): string => ((err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : err instanceof Error ? err.message : String(err));
+
+export async function runValidate(paths: string[], opts: ValidateCliOptions = {}, io: CliIO = processIO()): Promise<number> {
+  const { validateJobText } = await import("../../validate/index.js");
+  let ioError = false;
+  const varFiles = opts.varFile ?? [];
+  for (const vf of varFiles) {
+    try {
+      statSync(vf);
+    } catch (err) {
+      io.stderr(`${vf}: error: cannot read var file: ${ioMessage(err)}\n`);
+      return 2;
+    }
+  }
+  const reports: FileReport[] = [];
+  const sources = new Map<string, string>();
+  const check = (path: string, text: string, baseDir: string) => {
+    const r = validateJobText(text, { file: path, baseDir, vars: opts.var ?? [], varFiles, env: io.env });
+    const diagnostics = r.diagnostics.map((d): Diagnostic => ({ ...d, file: path }));
+    reports.push({ path, diagnostics });
+    sources.set(path, text);
+  };
+  const targets = paths.length === 0 ? ["."] : paths;
+  for (const target of targets) {
+    if (target === "-") {
+      check("<stdin>", await io.readStdin(), process.cwd());
+      continue;
+    }
+    let files: string[];
+    try {
+      files = statSync(target).isDirectory() ? jobFilesUnder(target) : [target];
+    } catch (err) {
+      io.stderr(`${target}: error: ${ioMessage(err)}\n`);
+      ioError = true;
+      continue;
+    }
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch (err) {
+        io.stderr(`${file}: error: ${ioMessage(err)}\n`);
+        ioError = true;
+        continue;
+      }
+      check(file, text, dirname(file));
+    }
+  }
+  io.stdout(await render(reports, sources, opts.format ?? "text", opts.color ?? io.isTTY));
+  const { errors, warnings } = count(reports);
+  if (ioError) return 2;
+  return errors > 0 || (opts.strict && warnings > 0) ? 1 : 0;
+}
+
+async function render(reports: FileReport[], sources: Map<string, string>, format: Format, color: boolean): Promise<string> {
+  switch (format) {
+    case "json":
+      return (await import("../../render/json.js")).renderJson(reports);
+    case "sarif":
+      return (await import("../../render/sarif.js")).renderSarif(reports);
+    case "github":
+      return (await import("../../render/github.js")).renderGithub(reports);
+    default:
+      return renderText(reports, sources, color);
+  }
+}
+
+type FormatDiagnostic = (d: Diagnostic, source: string, opts: { color: boolean }) => string;
+
+/** The lead's text renderer (src/render/text.ts) when present, else a plain fallback of the same shape. */
+async function textFormatter(): Promise<FormatDiagnostic> {
+  const spec = "../../render/text.js";
+  try {
+    const mod = (await import(spec)) as { formatDiagnostic?: FormatDiagnostic };
+    if (mod.formatDiagnostic) return mod.formatDiagnostic;
+  } catch {
+    // not there yet
+  }
+  return (d, source) => {
+    const { line, column } = d.range.start;
+    const text = source.split(/\r?\n/)[line - 1] ?? "";
+    const width = d.range.end.line === line ? Math.max(1, d.range.end.column - column) : Math.max(1, [...text].length - column + 1);
+    return `${d.file ?? "<input>"}:${line}:${column}: ${d.severity}[${d.code}]: ${d.message}\n  ${text}\n  ${" ".repeat(column - 1)}${"^".repeat(width)}\n`;
+  };
+}
+
+async function renderText(reports: FileReport[], sources: Map<string, string>, color: boolean): Promise<string> {
+  const fmt = await textFormatter();
+  let out = "";
+  for (const r of reports) for (const d of r.diagnostics) out += fmt({ ...d, file: r.path }, sources.get(r.path) ?? "", { color });
+  const { errors, warnings } = count(reports);
+  const bad = reports.filter((r) => r.diagnostics.some((d) => d.severity === "error")).length;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  out += `${plural(reports.length, "file")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}${bad ? ` (${plural(bad, "invalid file")})` : ""}\n`;
+  return out;
+}
