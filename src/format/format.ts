@@ -1,12 +1,14 @@
 // format(text) → { text, edits, diagnostics }: the canonical HCL layout (hclwrite's, as `nomad fmt`).
 //
 // Pure: used by `caravan fmt`, the Prettier plugin and (for whole-document and range formatting)
-// the language server. Only whitespace between tokens changes. A text with syntax errors is
-// returned unchanged, with the errors, like `nomad fmt` does.
+// the language server. Only whitespace between tokens changes. In a text with syntax errors the
+// top-level items that overlap an error are left as written and the errors are returned: callers
+// that rewrite files (`caravan fmt`, Prettier) refuse such texts, like `nomad fmt` does.
 import type { Diagnostic, Pos, TextEdit } from "../diagnostics/types.js";
-import type { Token } from "../lexer/tokens.js";
+import type { SyntaxTree } from "../parser/ast.js";
 import { parse } from "../parser/parse.js";
 import { layout } from "./layout.js";
+import { errorRegions, mergeRegions, type Region } from "./regions.js";
 import { toFmtTokens, type FmtToken } from "./tokens.js";
 
 export interface FormatOptions {
@@ -16,16 +18,16 @@ export interface FormatOptions {
   useTabs?: boolean;
   /** Only change whitespace inside this half-open offset range (LSP range formatting). */
   range?: { start: number; end: number };
-  /** Offset ranges whose whitespace is kept as written (e.g. items marked `// prettier-ignore`). */
-  preserve?: ReadonlyArray<{ start: number; end: number }>;
+  /** Offset ranges (end inclusive) whose whitespace is kept as written (e.g. items marked `// prettier-ignore`). */
+  preserve?: readonly Region[];
 }
 
 export interface FormatResult {
-  /** The formatted text (the input itself when it has syntax errors). */
+  /** The formatted text (around syntax errors, the input as written). */
   text: string;
   /** Replacements of whitespace runs, in source order, that turn the input into `text`. */
   edits: TextEdit[];
-  /** Syntax errors that stopped formatting (empty when the text was formatted). */
+  /** Syntax errors (their top-level items were left unformatted); empty when the whole text was formatted. */
   diagnostics: Diagnostic[];
   /** Whether `text` differs from the input. */
   changed: boolean;
@@ -33,22 +35,23 @@ export interface FormatResult {
 
 export function format(text: string, options: FormatOptions = {}): FormatResult {
   const { tree, diagnostics } = parse(text);
-  return formatTokens(text, tree.tokens, diagnostics, options);
+  return formatTree(tree, diagnostics, options);
 }
 
 /** Format from an existing parse (the language server keeps one per document). */
-export function formatTokens(text: string, tokens: readonly Token[], diagnostics: readonly Diagnostic[], options: FormatOptions = {}): FormatResult {
+export function formatTree(tree: SyntaxTree, diagnostics: readonly Diagnostic[], options: FormatOptions = {}): FormatResult {
+  const text = tree.text;
   const errors = diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) return { text, edits: [], diagnostics: errors, changed: false };
-
   const width = options.indentWidth ?? 2;
-  const fmt = toFmtTokens(text, tokens);
-  layout(fmt.tokens, { indentWidth: width });
+  const fmt = toFmtTokens(text, tree.tokens);
+  const broken = errors.length > 0 ? errorRegions(tree, errors) : [];
+  if (broken.length === 0) layout(fmt.tokens, { indentWidth: width });
+  else layoutAround(fmt.tokens, broken, width);
 
   const positions = new PositionFinder(text);
   const edits: TextEdit[] = [];
   const { start: from, end: to } = options.range ?? { start: 0, end: text.length };
-  const preserve = options.preserve ?? [];
+  const preserve = mergeRegions([...broken, ...(options.preserve ?? [])]);
   let p = 0;
   let lineStart = true;
   for (const tok of fmt.tokens) {
@@ -58,7 +61,7 @@ export function formatTokens(text: string, tokens: readonly Token[], diagnostics
     if (p < preserve.length && tok.gapStart >= preserve[p]!.start) continue;
     addEdit(text, tok, gap, from, to, positions, edits);
   }
-  if (edits.length === 0) return { text, edits, diagnostics: [], changed: false };
+  if (edits.length === 0) return { text, edits, diagnostics: errors, changed: false };
 
   const out: string[] = [];
   let at = 0;
@@ -68,7 +71,22 @@ export function formatTokens(text: string, tokens: readonly Token[], diagnostics
   }
   out.push(text.slice(at));
   const result = out.join("");
-  return { text: result, edits, diagnostics: [], changed: result !== text };
+  return { text: result, edits, diagnostics: errors, changed: result !== text };
+}
+
+/** Lay out each stretch of tokens between broken regions on its own (their brackets may not balance). */
+function layoutAround(tokens: FmtToken[], broken: readonly Region[], width: number): void {
+  let r = 0;
+  let from = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const tok = tokens[i];
+    while (tok && r < broken.length && broken[r]!.end < tok.start) r++;
+    const inside = tok !== undefined && r < broken.length && tok.start >= broken[r]!.start;
+    if (inside || tok === undefined) {
+      if (i > from) layout(tokens.slice(from, i), { indentWidth: width });
+      from = i + 1;
+    }
+  }
 }
 
 /** Tabs for an indentation of `spaces` columns (any remainder stays spaces). */

@@ -1,2 +1,3 @@
 // The formatter's public surface.
-export { format, formatTokens, type FormatOptions, type FormatResult } from "./format.js";
+export { format, formatTree, type FormatOptions, type FormatResult } from "./format.js";
+export type { Region } from "./regions.js";

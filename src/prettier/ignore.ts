@@ -1,12 +1,13 @@
 // Prettier's `// prettier-ignore` convention for HCL: a comment line `# prettier-ignore` or
 // `// prettier-ignore` keeps the next attribute or block (its whole lines) exactly as written.
 import * as T from "../lexer/tokens.js";
-import type { Body, BodyItem, SyntaxTree } from "../parser/ast.js";
+import { wholeLines, type Region } from "../format/regions.js";
+import type { Body, SyntaxTree } from "../parser/ast.js";
 
 const IGNORE = /^(#|\/\/)\s*prettier-ignore\s*$/;
 
 /** Sorted, merged offset ranges of the items marked with a prettier-ignore comment. */
-export function ignoredRanges(tree: SyntaxTree): Array<{ start: number; end: number }> {
+export function ignoredRanges(tree: SyntaxTree): Region[] {
   const { tokens, text } = tree;
   const starts = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
@@ -18,22 +19,13 @@ export function ignoredRanges(tree: SyntaxTree): Array<{ start: number; end: num
     if (j < tokens.length) starts.add(tokens[j]!.startOffset);
   }
   if (starts.size === 0) return [];
-  const ranges: Array<{ start: number; end: number }> = [];
+  const ranges: Region[] = [];
   const visit = (body: Body): void => {
     for (const item of body.items) {
-      if (starts.has(item.range.start.offset)) ranges.push(wholeLines(text, item));
+      if (starts.has(item.range.start.offset)) ranges.push(wholeLines(text, item.range.start.offset, item.range.end.offset));
       else if (item.kind === "Block") visit(item.body);
     }
   };
   visit(tree.body);
   return ranges.sort((a, b) => a.start - b.start);
-}
-
-/** From the start of the item's first line to the end of its last line (trailing comment included). */
-function wholeLines(text: string, item: BodyItem): { start: number; end: number } {
-  const start = text.lastIndexOf("\n", item.range.start.offset - 1) + 1;
-  const nl = text.indexOf("\n", item.range.end.offset);
-  let end = nl < 0 ? text.length : nl;
-  if (end > 0 && text[end - 1] === "\r") end--;
-  return { start, end };
 }

@@ -2,7 +2,7 @@
 // so the output is exactly `caravan fmt`'s (and `nomad fmt`'s). Honours `useTabs`, `tabWidth`
 // (indentation width; hclwrite's is 2, Prettier's default) and `// prettier-ignore`.
 import type { Parser, Plugin, Printer, SupportLanguage } from "prettier";
-import { formatTokens } from "../format/format.js";
+import { formatTree } from "../format/format.js";
 import { parse } from "../parser/parse.js";
 import { ignoredRanges } from "./ignore.js";
 
@@ -48,7 +48,7 @@ const parser: Parser<HclFile> = {
       const loc = { start: { line: d.range.start.line, column: d.range.start.column }, end: { line: d.range.end.line, column: d.range.end.column } };
       throw new HclSyntaxError(`${d.message}${d.detail ? `: ${d.detail}` : ""} (${d.range.start.line}:${d.range.start.column})`, loc);
     }
-    const result = formatTokens(text, tree.tokens, diagnostics, {
+    const result = formatTree(tree, diagnostics, {
       useTabs: options.useTabs ?? false,
       indentWidth: options.tabWidth ?? 2,
       preserve: ignoredRanges(tree),
