@@ -58,7 +58,7 @@ export async function runFmt(paths: string[], options: FmtOptions = {}, io: FmtI
 function formatStdin(text: string, options: FmtOptions, io: FmtIO): number {
   const result = format(text);
   if (result.diagnostics.length > 0) return report("<stdin>", text, result.diagnostics, io);
-  if (options.diff && result.changed) io.stdout(createTwoFilesPatch("<stdin>", "<stdin>", text, result.text, "", ""));
+  if (options.diff && result.changed) io.stdout(unifiedDiff("<stdin>", text, result.text));
   if (options.check) {
     if (result.changed && options.list !== false) io.stdout("<stdin>\n");
     return result.changed ? 1 : 0;
@@ -79,7 +79,7 @@ function formatFile(file: string, options: FmtOptions, io: FmtIO): number {
   if (result.diagnostics.length > 0) return report(file, text, result.diagnostics, io);
   if (!result.changed) return 0;
   if (options.list !== false) io.stdout(`${file}\n`);
-  if (options.diff) io.stdout(createTwoFilesPatch(`a/${file}`, `b/${file}`, text, result.text, "", ""));
+  if (options.diff) io.stdout(unifiedDiff(file, text, result.text));
   if (options.check) return 1;
   try {
     writeFileSync(file, result.text);
@@ -88,6 +88,11 @@ function formatFile(file: string, options: FmtOptions, io: FmtIO): number {
     return 2;
   }
   return 0;
+}
+
+/** `diff -u` style: `--- file`, `+++ file`, hunks. */
+function unifiedDiff(file: string, before: string, after: string): string {
+  return createTwoFilesPatch(file, file, before, after).replace(/^(Index: .*\n)?=+\n/, "");
 }
 
 /** `*.hcl` and `*.nomad` files under `dir`, sorted; hidden folders and node_modules are skipped. */
