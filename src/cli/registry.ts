@@ -61,6 +61,25 @@ export function registerCommands(program: Command, result: ExitCode): void {
       const { runInspect } = await import("./commands/inspect.js");
       result.code = await runInspect(file, opts);
     });
+  job
+    .command("plan")
+    .description("Show what running a job file would change: the job diff and a scheduler dry run.")
+    .argument("<file>", "job file, or - for standard input")
+    .option("--var <name=value>", "set a variable (repeatable)", collect)
+    .option("--var-file <file>", "read variables from an HCL file (repeatable)", collect)
+    .option("--cluster <file>", "plan against the nodes of a cluster file (default: this machine, fingerprinted)")
+    .option("--address <url>", "agent to compare against (default: $CARAVAN_ADDR; none = empty state)")
+    .option("--verbose", "expand added and deleted objects; show per-node scores")
+    .option("--json", "print the plan as JSON")
+    .option("--html <out.html>", "also write a self-contained page drawing the nodes and the planned allocations")
+    .option("--seed <seed>", "seed for node shuffling (default: the job ID)")
+    .option("--no-color", "disable colours")
+    .addHelpText("after", "\nExit codes:\n  0    no allocations would be created or destroyed\n  1    allocations would be created or destroyed\n  255  error")
+    .action(async (file: string, opts: import("./commands/plan.js").PlanCliOptions) => {
+      const { runPlan } = await import("./commands/plan.js");
+      result.code = await runPlan(file, opts);
+    });
+
   void job;
   void Option;
 }
