@@ -221,10 +221,11 @@ export function typeConvertible(from: Type, to: Type): boolean {
 }
 
 /** cty's UnifyUnsafe: a type every given type converts to, or undefined. */
-export function unify(types: Type[]): Type | undefined {
+export function unify(all: Type[]): Type | undefined {
+  // Dynamic types (null literals, unknowns) convert to anything: they do not take part.
+  const types = all.filter((t) => t.kind !== "dynamic");
   if (types.length === 0) return DYNAMIC;
   if (types.every((t) => typeEquals(t, types[0]!))) return types[0];
-  if (types.some((t) => t.kind === "dynamic")) return DYNAMIC;
   const count = (k: Type["kind"]) => types.filter((t) => t.kind === k).length;
   const n = types.length;
   const [maps, lists, sets, objects, tuples] = [count("map"), count("list"), count("set"), count("object"), count("tuple")];

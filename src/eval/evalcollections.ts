@@ -26,7 +26,7 @@ export function evalObject(e: ObjectExpr, ctx: EvalContext, st: State): Value {
   const attrs = new Map<string, Value>();
   let unknown = false;
   for (const item of e.items) {
-    let key = literalKey(item.key);
+    const key = literalKey(item.key);
     if (key === undefined) {
       const kv = evalExpr(item.key, ctx, st);
       const value = evalExpr(item.value, ctx, st);
@@ -45,12 +45,9 @@ export function evalObject(e: ObjectExpr, ctx: EvalContext, st: State): Value {
         unknown = true;
         continue;
       }
-      key = r.value.v as string;
-      attrs.delete(key);
-      attrs.set(key, value);
+      attrs.set(r.value.v as string, value);
       continue;
     }
-    attrs.delete(key);
     attrs.set(key, evalExpr(item.value, ctx, st));
   }
   if (unknown) return unknownOf(DYNAMIC, e.range);

@@ -299,7 +299,7 @@ function evalConditional(e: ConditionalExpr, ctx: EvalContext, st: State): Value
       st.diags.push(
         evalDiag(
           "Inconsistent conditional result types",
-          `The true and false result expressions must have consistent types. The 'true' value is ${typeName(t.type)}, but the 'false' value is ${typeName(f.type)}.`,
+          `The true and false result expressions must have consistent types. ${describeMismatch(t.type, f.type)}.`,
           rangeFrom(e.trueExpr.range, e.falseExpr.range),
         ),
       );
@@ -324,6 +324,19 @@ function evalConditional(e: ConditionalExpr, ctx: EvalContext, st: State): Value
     return UNKNOWN;
   }
   return r.value;
+}
+
+/** HCL's describeConditionalTypeMismatch (the common cases). */
+function describeMismatch(t: Value["type"], f: Value["type"]): string {
+  if (t.kind === "object" && f.kind === "object") {
+    for (const k of Object.keys(t.attrs).sort())
+      if (!Object.hasOwn(f.attrs, k)) return `The 'true' value includes object attribute ${JSON.stringify(k)}, which is absent in the 'false' value`;
+    for (const k of Object.keys(f.attrs).sort())
+      if (!Object.hasOwn(t.attrs, k)) return `The 'false' value includes object attribute ${JSON.stringify(k)}, which is absent in the 'true' value`;
+  }
+  if (t.kind === "tuple" && f.kind === "tuple" && t.elems.length !== f.elems.length)
+    return `The 'true' tuple has length ${t.elems.length}, but the 'false' tuple has length ${f.elems.length}`;
+  return `The 'true' value is ${typeName(t)}, but the 'false' value is ${typeName(f)}`;
 }
 
 // ------------------------------------------------------------------ operators

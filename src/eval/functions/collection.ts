@@ -209,10 +209,7 @@ export function collectionFunctions(): Record<string, FunctionDef> {
           const k = a.type.kind;
           if (k !== "map" && k !== "object") throw new FunctionError(`arguments must be maps or objects, got ${JSON.stringify(typeName(a.type))}`, i);
           if (k === "object") allMaps = false;
-          for (const [key, v] of attrs(a)) {
-            out.delete(key);
-            out.set(key, v);
-          }
+          for (const [key, v] of attrs(a)) out.set(key, v);
         });
         if (allMaps) {
           const u = unifyValues([...out.values()]);

@@ -165,7 +165,7 @@ export function formatDate(format: string, t: Timestamp): string {
       s: () => String(f.second),
       ZZZZZ: () => offsetText(t, true),
       ZZZZ: () => offsetText(t, false),
-      ZZZ: () => (t.offset === 0 && t.utc ? "UTC" : offsetText(t, false)),
+      ZZZ: () => (t.offset === 0 ? "UTC" : offsetText(t, false)),
       Z: () => (t.offset === 0 ? "Z" : offsetText(t, true)),
     };
     const fn = table[tok];

@@ -123,14 +123,15 @@ function formatFloat(n: number, v: Verb): string {
       body = goExp(a.toExponential(v.prec ?? 6), v.mode === "E");
       break;
     default: {
-      // %g: shortest representation unless a precision is given; exponent form for large/small exponents.
-      const digits = v.prec !== undefined ? Number(a.toPrecision(Math.max(v.prec, 1))) : a;
-      const e = digits === 0 ? 0 : Math.floor(Math.log10(digits));
-      const eprec = v.prec !== undefined ? Math.max(v.prec, 1) : 21;
-      body =
-        e < -4 || e >= (v.prec === undefined ? 21 : eprec)
-          ? goExp(v.prec !== undefined ? a.toExponential(Math.max(v.prec, 1) - 1).replace(/\.?0+e/, "e") : a.toExponential(), v.mode === "G")
-          : formatNumber(digits);
+      // %g (Go's big.Float rules): %e form when exp < -4 or exp >= eprec (6 for the shortest form).
+      const shortest = v.prec === undefined;
+      const prec = shortest ? 0 : Math.max(v.prec!, 1);
+      const rounded = shortest ? a : Number(a.toPrecision(prec));
+      const digits = rounded === 0 ? 1 : rounded.toExponential().replace(/e.*$/, "").replace(".", "").length;
+      const exp = rounded === 0 ? 0 : Number(rounded.toExponential().replace(/^.*e/, ""));
+      let eprec = shortest ? 6 : prec;
+      if (!shortest && eprec > digits && digits >= exp + 1) eprec = digits;
+      body = exp < -4 || exp >= eprec ? goExp(rounded.toExponential(), v.mode === "G") : formatNumber(rounded);
     }
   }
   return sign(n, v) + body;

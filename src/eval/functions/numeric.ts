@@ -33,7 +33,7 @@ function minmax(name: string, pick: (a: number, b: number) => number): FunctionD
     [],
     (args) => {
       if (args.length === 0) throw new FunctionError("must pass at least one number");
-      return num(args.map(N).reduce(pick));
+      return num(args.map(N).reduce((a, b) => pick(a, b)));
     },
     p("numbers", NUMBER),
   );

@@ -25,6 +25,16 @@ function title(s: string): string {
   return out;
 }
 
+/** Go's per-rune case mapping: special casings that change the length (`ß` → `SS`) are not applied. */
+function caseMap(s: string, f: (c: string) => string): string {
+  let out = "";
+  for (const c of s) {
+    const m = f(c);
+    out += [...m].length === 1 ? m : c;
+  }
+  return out;
+}
+
 /** Go's strings.Replace(s, old, new, -1), including the empty-`old` case. */
 function replaceAll(s: string, old: string, rep: string): string {
   if (old === "") return rep + [...s].join(rep) + (s.length ? rep : "");
@@ -146,8 +156,8 @@ export function stringFunctions(): Record<string, FunctionDef> {
       },
       p("lists", listOf(STRING)),
     ),
-    lower: strFn("str", (s) => s.toLowerCase()),
-    upper: strFn("str", (s) => s.toUpperCase()),
+    lower: strFn("str", (s) => caseMap(s, (c) => c.toLowerCase())),
+    upper: strFn("str", (s) => caseMap(s, (c) => c.toUpperCase())),
     title: strFn("str", title),
     split: def([p("separator", STRING), p("str", STRING)], ([sep, s]) => {
       const parts = S(sep!) === "" ? [...S(s!)] : S(s!).split(S(sep!));

@@ -26,7 +26,8 @@ export function typeFunctions(): Record<string, FunctionDef> {
           if (!hasErrors(r.diagnostics)) return containsUnknown(r.value) ? unknownOf(DYNAMIC) : r.value;
           for (const d of r.diagnostics) {
             if (d.severity !== "error") continue;
-            failures.push(`- ${d.message}${d.detail ? `\n  ${d.detail}` : ""}`);
+            const r = d.range;
+            failures.push(`- ${d.message} (at ${r.start.line},${r.start.column}-${r.end.column})\n  ${d.detail ?? ""}`);
           }
         }
         throw new FunctionError(`no expression succeeded:\n${failures.join("\n")}\n\nAt least one expression must produce a successful result`);
