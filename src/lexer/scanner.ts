@@ -16,7 +16,7 @@ export interface ScanResult {
 }
 
 type Mode =
-  | { kind: "main"; depth: number; template: boolean }
+  | { kind: "main"; depth: number; template: boolean; opener?: number }
   | { kind: "quoted" }
   | { kind: "heredoc"; marker: string; lineStart: boolean };
 
@@ -243,12 +243,19 @@ class Scanner {
     if ((c !== "$" && c !== "%") || this.text[at + 1] !== "{") return false;
     const strip = this.text[at + 2] === "~";
     this.emit(c === "$" ? T.TemplateInterp : T.TemplateControl, strip ? 3 : 2);
-    this.modes.push({ kind: "main", depth: 0, template: true });
+    this.modes.push({ kind: "main", depth: 0, template: true, opener: at });
     return true;
   }
 
   private finish(): void {
-    // Unterminated templates: report once, at the innermost open one.
+    // Unterminated templates: report once, at the outermost open sequence or else the innermost string.
+    const seq = this.modes.find((m) => m.kind === "main" && m.template);
+    if (seq?.kind === "main") {
+      const at = seq.opener!;
+      const kind = this.text[at] === "$" ? "interpolation" : "directive";
+      this.error(at, at + 2, `Unclosed template ${kind} sequence`, `There is no closing brace for this ${kind} sequence before the end of the file.`);
+      return;
+    }
     for (let i = this.modes.length - 1; i > 0; i--) {
       const mode = this.modes[i]!;
       if (mode.kind === "quoted" || mode.kind === "heredoc") {

@@ -18,6 +18,9 @@ export class HclSyntaxError extends Error {
   ) {
     super(message);
   }
+
+  /** Extend the reported range to the end of this token. */
+  rangeEnd?: Token;
 }
 
 /** How a token is named in a message: "newline", "end of file", "`}`", "name `foo`". */

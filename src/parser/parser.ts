@@ -183,6 +183,8 @@ export class HclParser extends EmbeddedActionsParser {
   private body(top: boolean): A.Body {
     const items: A.BodyItem[] = [];
     const seen = new Map<string, A.Attribute>();
+    // After a broken item, lines that cannot start an item are most likely its debris: skip them quietly.
+    let recovering = false;
     const firstTok = this.peek();
     for (;;) {
       const t = this.peek();
@@ -191,7 +193,8 @@ export class HclParser extends EmbeddedActionsParser {
         this.next();
         continue;
       }
-      const item = this.bodyItem();
+      const item = this.bodyItem(recovering);
+      recovering = !item;
       if (!item) continue;
       if (item.kind === "Attribute") {
         const first = seen.get(item.name);
@@ -224,7 +227,7 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   /** One attribute or block; on a syntax error, report it, skip the rest of the item, return undefined. */
-  private bodyItem(): A.BodyItem | undefined {
+  private bodyItem(recovering: boolean): A.BodyItem | undefined {
     const startIdx = this.idx + 1;
     try {
       const t = this.peek();
@@ -232,12 +235,13 @@ export class HclParser extends EmbeddedActionsParser {
         const n = this.peek(2);
         if (n.tokenType === T.Equals) return this.attribute();
         if (n.tokenType === T.Identifier || n.tokenType === T.OpenQuote || n.tokenType === T.LBrace) return this.block();
+        const bare = isEOF(n) || n.tokenType === T.Newline;
         throw new HclSyntaxError(
           "Argument or block definition required",
-          isEOF(n) || n.tokenType === T.Newline
-            ? `expected \`=\` or \`{\` after \`${t.image}\`: an argument needs a value, a block needs a body`
+          bare
+            ? `expected \`=\` or \`{\` after \`${t.image}\`: an argument needs a value, a block needs a body, on the same line`
             : `expected \`=\` or \`{\` after \`${t.image}\`, found ${describe(n)}`,
-          n,
+          bare ? t : n,
         );
       }
       if (t.tokenType === T.OpenQuote) {
@@ -246,7 +250,8 @@ export class HclParser extends EmbeddedActionsParser {
       throw new HclSyntaxError("Argument or block definition required", `expected an argument or block definition, found ${describe(t)}`, t);
     } catch (e) {
       if (!(e instanceof HclSyntaxError)) throw e;
-      this.report(e);
+      const debris = recovering && this.idx + 1 === startIdx;
+      if (!debris) this.report(e);
       this.recoverItem(startIdx);
       return undefined;
     }
@@ -258,10 +263,10 @@ export class HclParser extends EmbeddedActionsParser {
     if (isEOF(tok)) {
       const end = this.pos(this.text.length);
       range = { start: end, end };
-    } else if (e.atStart || tok.tokenType === T.Newline) {
+    } else if (e.atStart) {
       const start = this.startOf(tok);
       range = { start, end: start };
-    } else range = this.tokRange(tok);
+    } else range = { start: this.startOf(tok), end: this.endOf(e.rangeEnd && !isEOF(e.rangeEnd) ? e.rangeEnd : tok) };
     this.diagnostics.push({
       severity: "error",
       code: `syntax/${e.summary.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`,
@@ -383,7 +388,9 @@ export class HclParser extends EmbeddedActionsParser {
       }
       body = { kind: "Body", items: [attr], range: attr.range, firstToken: attr.firstToken, lastToken: attr.lastToken };
     } else if (first.tokenType === T.Identifier) {
-      throw new HclSyntaxError("Argument definition required", `a single-line block may hold only one argument, \`name = value\`; put nested blocks on their own lines`, first);
+      const e = new HclSyntaxError("Argument definition required", `a single-line block may hold only one argument, \`name = value\`; put nested blocks on their own lines`, first);
+      e.rangeEnd = this.peek(2);
+      throw e;
     } else {
       throw new HclSyntaxError("Invalid single-argument block definition", `expected a newline or an argument after \`{\`, found ${describe(first)}`, first);
     }
@@ -678,7 +685,7 @@ export class HclParser extends EmbeddedActionsParser {
       let expandFinal = false;
       while (!this.at(T.RParen)) {
         if (isEOF(this.peek())) {
-          throw new HclSyntaxError("Unterminated function call", `the call to \`${name}\` has no closing \`)\``, this.peek());
+          throw new HclSyntaxError("Unterminated function call", `the call to \`${name}\` has no closing \`)\` before the end of the file`, nameTok);
         }
         args.push(this.expression());
         const sep = this.peek();
@@ -693,6 +700,9 @@ export class HclParser extends EmbeddedActionsParser {
             throw new HclSyntaxError("Missing closing parenthesis", `expected \`)\` after \`...\`: only the last argument can be expanded`, this.peek());
           }
           break;
+        }
+        if (isEOF(sep)) {
+          throw new HclSyntaxError("Unterminated function call", `the call to \`${name}\` has no closing \`)\` before the end of the file`, nameTok);
         }
         if (sep.tokenType !== T.RParen) {
           throw new HclSyntaxError("Missing argument separator", `expected \`,\` or \`)\` after an argument of \`${name}\`, found ${describe(sep)}`, sep);
@@ -717,13 +727,14 @@ export class HclParser extends EmbeddedActionsParser {
       const open = this.next();
       const items: A.Expression[] = [];
       while (!this.at(T.RBracket)) {
-        if (isEOF(this.peek())) throw new HclSyntaxError("Unterminated tuple constructor expression", "the list has no closing `]`", this.peek());
+        if (isEOF(this.peek())) throw new HclSyntaxError("Unterminated tuple constructor expression", "the list has no closing `]` before the end of the file", open);
         items.push(this.expression());
         const sep = this.peek();
         if (sep.tokenType === T.Comma) {
           this.next();
           continue;
         }
+        if (isEOF(sep)) throw new HclSyntaxError("Unterminated tuple constructor expression", "the list has no closing `]` before the end of the file", open);
         if (sep.tokenType !== T.RBracket) {
           throw new HclSyntaxError("Missing item separator", `expected \`,\` or \`]\` after a list item, found ${describe(sep)}`, sep);
         }
@@ -734,8 +745,9 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   private object(): A.Expression {
+    // Consume `{` first: a newline before it may be one the enclosing bracket hides.
+    const open = this.next();
     return this.withNewlines(true, () => {
-      const open = this.next();
       const items: A.ObjectItem[] = [];
       for (;;) {
         const t = this.peek();

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "../../src/parser/parse.js";
+import { treeText } from "../../src/parser/text.js";
+import { corpusFiles, readCorpus } from "../support/corpus.js";
+
+const all = corpusFiles();
+
+describe("corpus", () => {
+  it("has the files the tests expect", () => {
+    expect(corpusFiles("nomad").length).toBeGreaterThan(240);
+    expect(corpusFiles("hcl-specsuite").length).toBeGreaterThan(10);
+  });
+
+  it.each(corpusFiles("nomad"))("%s parses without diagnostics", (rel) => {
+    const { diagnostics } = parse(readCorpus(rel));
+    expect(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.column} ${d.message}`)).toEqual([]);
+  });
+
+  it.each(all)("%s is lossless: the tree's text is the input", (rel) => {
+    const text = readCorpus(rel);
+    const { tree } = parse(text);
+    expect(treeText(tree)).toBe(text);
+    // every node range agrees with its tokens
+    expect(tree.body.range.start.offset).toBe(0);
+    expect(tree.body.range.end.offset).toBe(text.length);
+  });
+
+  it("every token's position matches its offset", () => {
+    for (const rel of all) {
+      const text = readCorpus(rel);
+      const lines = text.split("\n");
+      const starts = [0];
+      for (const l of lines) starts.push(starts[starts.length - 1]! + l.length + 1);
+      for (const t of parse(text).tree.tokens) {
+        const line = lines[t.startLine! - 1]!;
+        const col = [...line].slice(0, t.startColumn! - 1).join("").length;
+        if (starts[t.startLine! - 1]! + col !== t.startOffset) throw new Error(`${rel}: token ${JSON.stringify(t.image)} at ${t.startLine}:${t.startColumn} has offset ${t.startOffset}`);
+      }
+    }
+  });
+});
