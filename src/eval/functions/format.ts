@@ -110,17 +110,57 @@ function goExp(s: string, upper: boolean): string {
   return upper ? r.toUpperCase() : r;
 }
 
+/** Round a digit string (no sign, no point) to `keep` digits, half to even (Go's big.Float rounding). */
+function roundDigits(digits: string, keep: number): { digits: string; carry: boolean } {
+  if (digits.length <= keep) return { digits: digits.padEnd(keep, "0"), carry: false };
+  const head = digits.slice(0, keep);
+  const rest = digits.slice(keep);
+  const first = rest.charCodeAt(0) - 48;
+  const tie = first === 5 && /^50*$/.test(rest);
+  const lastEven = keep === 0 || (head.charCodeAt(keep - 1) - 48) % 2 === 0;
+  const up = first > 5 || (first === 5 && !tie) || (tie && !lastEven);
+  if (!up) return { digits: head, carry: false };
+  const n = (BigInt(head || "0") + 1n).toString().padStart(keep, "0");
+  return n.length > keep ? { digits: n.slice(0, keep), carry: true } : { digits: n, carry: false };
+}
+
+/** toFixed with half-to-even rounding on the double's exact decimal value. */
+function toFixedEven(a: number, prec: number): string {
+  const exact = a.toFixed(100);
+  const [int, frac = ""] = exact.split(".");
+  const r = roundDigits(int! + frac, int!.length + prec);
+  let d = r.carry ? "1" + r.digits + "0" : r.digits;
+  if (r.carry) d = d.slice(0, -1);
+  const intLen = d.length - prec;
+  const i = d.slice(0, intLen).replace(/^0+(?=\d)/, "") || "0";
+  return prec > 0 ? `${i}.${d.slice(intLen)}` : i;
+}
+
+function toExponentialEven(a: number, prec: number): string {
+  if (a === 0 || a >= 1e21 || a < 1e-80) return a.toExponential(prec); // beyond toFixed's exact range
+  const e0 = Number(a.toExponential().split("e")[1]);
+  const exact = a.toFixed(100).replace(".", "").replace(/^0+/, "");
+  let exp = e0;
+  const r = roundDigits(exact, prec + 1);
+  let d = r.digits;
+  if (r.carry) {
+    d = ("1" + d).slice(0, prec + 1);
+    exp++;
+  }
+  return `${d[0]}${prec > 0 ? "." + d.slice(1) : ""}e${exp < 0 ? "-" : "+"}${Math.abs(exp)}`;
+}
+
 function formatFloat(n: number, v: Verb): string {
   if (!Number.isFinite(n)) return (n < 0 ? "-" : v.plus ? "+" : "") + "Inf";
   const a = Math.abs(n);
   let body: string;
   switch (v.mode) {
     case "f":
-      body = a >= 1e21 ? formatNumber(a) + (v.prec === 0 ? "" : "." + "0".repeat(v.prec ?? 6)) : a.toFixed(v.prec ?? 6);
+      body = a >= 1e21 ? formatNumber(a) + (v.prec === 0 ? "" : "." + "0".repeat(v.prec ?? 6)) : toFixedEven(a, v.prec ?? 6);
       break;
     case "e":
     case "E":
-      body = goExp(a.toExponential(v.prec ?? 6), v.mode === "E");
+      body = goExp(toExponentialEven(a, v.prec ?? 6), v.mode === "E");
       break;
     default: {
       // %g (Go's big.Float rules): %e form when exp < -4 or exp >= eprec (6 for the shortest form).
