@@ -44,7 +44,7 @@ export function planToJson(plan: JobPlan): unknown {
       },
       ...(p.previousAllocId ? { PreviousAllocID: p.previousAllocId } : {}),
       ...(p.canary ? { Canary: true } : {}),
-      TopScores: p.metric.ScoreMetaData,
+      TopScores: p.topScores,
     })),
     InPlaceUpdates: r.inPlaceUpdates.map((u) => ({ AllocID: u.allocId, Name: u.name, Group: u.group, NodeID: u.nodeId })),
     Stops: r.stops.map((s) => ({ AllocID: s.allocId, Name: s.name, Group: s.group, NodeID: s.nodeId, Reason: s.reason })),

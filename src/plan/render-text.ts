@@ -80,7 +80,7 @@ function explain(p: Placement, nodes: readonly ClusterNode[]): string[] {
   const seen = new Set<string>();
   for (const o of p.outcomes ?? []) {
     seen.add(o.nodeId);
-    const meta = p.metric.ScoreMetaData.find((s) => s.nodeId === o.nodeId);
+    const meta = p.topScores.find((s) => s.nodeId === o.nodeId);
     const detail = meta ? ` (${Object.entries(meta.scores).map(([k, v]) => `${k} ${fmtScore(v)}`).join(", ")})` : "";
     if (o.outcome === "chosen") out.push(`  ${o.nodeName}: chosen, score ${fmtScore(o.score!)}${detail}`);
     else if (o.outcome === "scored") out.push(`  ${o.nodeName}: lower score ${fmtScore(o.score!)}${detail}`);

@@ -8,6 +8,7 @@ import { groupInfo, type GroupInfo } from "./group.js";
 import type { MetricBuilder } from "./metrics.js";
 import { Rng, seedFrom } from "./rng.js";
 import { GenericStack, type Option, type StackConfig } from "./select.js";
+import { ClusterSnapshot } from "./snapshot.js";
 import { PlanState } from "./state.js";
 import { emptyDesiredUpdates, type DesiredUpdates, type PlacementKind, type PlanResult, type ScheduleInput, type StopReason } from "./types.js";
 import { specEqual, tasksUpdated } from "./update.js";
@@ -23,6 +24,7 @@ export class Ctx {
   readonly result: PlanResult;
   private readonly infos = new Map<string, { info: GroupInfo; checker: FeasibilityChecker }>();
   private readonly failed = new Map<string, MetricBuilder>();
+  readonly snapshot: ClusterSnapshot;
   /** Reference job for scope/namespace: the new job, or the old one when deregistering. */
   readonly job: Job;
 
@@ -32,7 +34,8 @@ export class Ctx {
     this.job = job;
     const o = input.options ?? {};
     this.rng = new Rng(seedFrom(o.seed ?? job.ID));
-    this.state = new PlanState(input.nodes, input.allocs, job.Namespace || "default", job.ID);
+    this.snapshot = input.snapshot ?? new ClusterSnapshot(input.nodes, input.allocs);
+    this.state = new PlanState(this.snapshot, job.Namespace || "default", job.ID);
     const system = job.Type === "system" || job.Type === "sysbatch";
     this.cfg = {
       algorithm: o.algorithm ?? "binpack",
@@ -41,7 +44,7 @@ export class Ctx {
       generic: !system,
       batch: job.Type === "batch",
     };
-    this.candidates = candidateNodes(job, input.nodes);
+    this.candidates = candidateNodes(job, this.snapshot.nodes);
     this.stack = new GenericStack(this.state, this.candidates, this.rng, this.cfg);
     this.result = {
       jobId: job.ID,
@@ -60,7 +63,7 @@ export class Ctx {
     if (!g) {
       const tg = this.input.newJob!.TaskGroups.find((x) => x.Name === name)!;
       const info = groupInfo(this.input.newJob!, tg);
-      g = { info, checker: new FeasibilityChecker(info) };
+      g = { info, checker: new FeasibilityChecker(info, this.snapshot) };
       this.infos.set(name, g);
     }
     return g;
@@ -73,9 +76,7 @@ export class Ctx {
   /** This job's allocations (any status), by group. */
   jobAllocs(): Map<string, Allocation[]> {
     const out = new Map<string, Allocation[]>();
-    const ns = this.job.Namespace || "default";
-    for (const a of this.input.allocs) {
-      if (a.jobId !== this.job.ID || a.namespace !== ns) continue;
+    for (const a of this.snapshot.jobAllocs(this.job.Namespace || "default", this.job.ID)) {
       let list = out.get(a.group);
       if (!list) out.set(a.group, (list = []));
       list.push(a);
@@ -100,7 +101,7 @@ export class Ctx {
     const node = this.state.nodes[i]!;
     if (node.status === "down" || !inJobScope(newJob, node)) return "destructive";
     const { info, checker } = this.group(a.group);
-    if (checker.check(node) !== null) return "destructive";
+    if (checker.check(node, i) !== null) return "destructive";
     // re-check fit on the current node with the allocation's own usage discounted
     const ask = { ...info.ask, staticPorts: [], dynamicPorts: [] };
     return fitOn(this.state, i, ask, this.rng, a.resources).ok ? "inplace" : "destructive";
@@ -137,8 +138,8 @@ export class Ctx {
       resources: opt.resources,
       ...(previous ? { previousAllocId: previous.id } : {}),
       ...(canary ? { canary: true } : {}),
-      metric: metric.build(this.candidates.nodesInPool, this.candidates.available),
-      ...(metric.outcomes ? { outcomes: metric.outcomes } : {}),
+      topScores: metric.scores,
+      ...(metric.outcomes ? { metric: metric.build(this.candidates.nodesInPool, this.candidates.available), outcomes: metric.outcomes } : {}),
     });
   }
 

@@ -106,21 +106,46 @@ function hostVolumesOk(g: GroupInfo, node: ClusterNode): boolean {
   return true;
 }
 
+const classIds = new WeakMap<ClusterNode, number>();
+const classRegistry = new Map<string, number>();
+
+/** A small integer per computed class, stable for the process (cheap cache keys). */
+export function classId(node: ClusterNode): number {
+  let id = classIds.get(node);
+  if (id === undefined) {
+    const key = computedClass(node);
+    id = classRegistry.get(key);
+    if (id === undefined) classRegistry.set(key, (id = classRegistry.size));
+    classIds.set(node, id);
+  }
+  return id;
+}
+
+/** Node index → computed class ID (a ClusterSnapshot provides it). */
+export interface ClassIndex {
+  classOf(i: number): number;
+}
+
+const UNKNOWN = undefined;
+
 /** Feasibility with a per-class cache that remembers the reason, not just the verdict. */
 export class FeasibilityChecker {
-  private readonly cache = new Map<string, string | null>();
-  constructor(readonly g: GroupInfo) {}
+  private readonly cache: (string | null | undefined)[] = [];
+  constructor(
+    readonly g: GroupInfo,
+    private readonly classes: ClassIndex,
+  ) {}
 
-  check(node: ClusterNode): string | null {
+  check(node: ClusterNode, i: number): string | null {
     let reason: string | null;
     if (this.g.escaped) {
       reason = staticFilter(this.g, node);
     } else {
-      const key = computedClass(node);
-      const cached = this.cache.get(key);
-      if (cached === undefined) {
+      const id = this.classes.classOf(i);
+      const cached = this.cache[id];
+      if (cached === UNKNOWN) {
         reason = staticFilter(this.g, node);
-        this.cache.set(key, reason);
+        this.cache[id] = reason;
       } else {
         reason = cached;
       }

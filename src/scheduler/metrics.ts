@@ -10,6 +10,7 @@ function bump(m: Map<string, number>, k: string, by = 1): void {
 
 function sorted(m: Map<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
+  if (m.size === 0) return out;
   for (const k of [...m.keys()].sort()) out[k] = m.get(k)!;
   return out;
 }
@@ -18,10 +19,23 @@ export class MetricBuilder {
   evaluated = 0;
   filtered = 0;
   exhausted = 0;
-  readonly classFiltered = new Map<string, number>();
-  readonly constraintFiltered = new Map<string, number>();
-  readonly classExhausted = new Map<string, number>();
-  readonly dimExhausted = new Map<string, number>();
+  // created on first use: most successful selections never filter or exhaust a node
+  private cf: Map<string, number> | undefined;
+  private ctf: Map<string, number> | undefined;
+  private ce: Map<string, number> | undefined;
+  private de: Map<string, number> | undefined;
+  get classFiltered(): Map<string, number> {
+    return (this.cf ??= new Map());
+  }
+  get constraintFiltered(): Map<string, number> {
+    return (this.ctf ??= new Map());
+  }
+  get classExhausted(): Map<string, number> {
+    return (this.ce ??= new Map());
+  }
+  get dimExhausted(): Map<string, number> {
+    return (this.de ??= new Map());
+  }
   readonly scores: NodeScore[] = [];
   readonly outcomes: NodeOutcome[] | undefined;
 

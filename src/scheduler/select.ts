@@ -121,7 +121,7 @@ export class GenericStack {
   private evaluate(i: number, g: GroupInfo, checker: FeasibilityChecker, metric: MetricBuilder, memo: SpreadMemo): Option | null {
     const node = this.state.nodes[i]!;
     metric.evaluated++;
-    const reason = checker.check(node) ?? distinctFilter(g, this.state, i);
+    const reason = checker.check(node, i) ?? distinctFilter(g, this.state, i);
     if (reason !== null) {
       metric.filter(node, reason);
       return null;

@@ -3,6 +3,7 @@
 // port sets. Built fresh per call from the immutable input, so the scheduler stays pure.
 import { allocTerminal, type AllocResources, type Allocation, type ClusterNode } from "../cluster/types.js";
 import { resolveTarget } from "./constraints.js";
+import type { ClusterSnapshot } from "./snapshot.js";
 
 export interface JobAlloc {
   id: string;
@@ -11,13 +12,14 @@ export interface JobAlloc {
 }
 
 export class PlanState {
-  readonly byId = new Map<string, number>();
+  readonly byId: Map<string, number>;
+  readonly nodes: readonly ClusterNode[];
   readonly cpu: Float64Array;
   readonly mem: Float64Array;
   readonly disk: Float64Array;
   readonly cores: Float64Array;
-  private readonly ports: (Set<number> | undefined)[];
-  private readonly allocsOnNode: Allocation[][];
+  private readonly ports = new Map<number, Set<number>>();
+  private readonly portAllocs: Map<number, Allocation[]>;
   private readonly stopped = new Set<string>();
   private readonly placedPorts = new Map<number, number[]>();
   /** This job's live allocations (existing minus stopped, plus placed). */
@@ -26,26 +28,22 @@ export class PlanState {
   private readonly propCounts = new Map<string, Map<string, number>>();
 
   constructor(
-    readonly nodes: readonly ClusterNode[],
-    allocs: readonly Allocation[],
+    snap: ClusterSnapshot,
     readonly namespace: string,
     readonly jobId: string,
   ) {
-    const n = nodes.length;
-    this.cpu = new Float64Array(n);
-    this.mem = new Float64Array(n);
-    this.disk = new Float64Array(n);
-    this.cores = new Float64Array(n);
-    this.ports = new Array<Set<number> | undefined>(n);
-    this.allocsOnNode = Array.from({ length: n }, () => []);
-    nodes.forEach((node, i) => this.byId.set(node.id, i));
-    for (const a of allocs) {
+    // copy-on-create: the snapshot stays untouched, so the scheduler stays pure
+    this.nodes = snap.nodes;
+    this.byId = snap.byId;
+    this.cpu = snap.cpu.slice();
+    this.mem = snap.mem.slice();
+    this.disk = snap.disk.slice();
+    this.cores = snap.cores.slice();
+    this.portAllocs = snap.portAllocs;
+    for (const a of snap.jobAllocs(namespace, jobId)) {
       if (allocTerminal(a)) continue;
       const i = this.byId.get(a.nodeId);
-      if (i === undefined) continue;
-      this.allocsOnNode[i]!.push(a);
-      this.addUsage(i, a.resources, 1);
-      if (a.jobId === jobId && a.namespace === namespace) this.addJobAlloc({ id: a.id, group: a.group, node: i });
+      if (i !== undefined) this.addJobAlloc({ id: a.id, group: a.group, node: i });
     }
   }
 
@@ -111,12 +109,12 @@ export class PlanState {
 
   /** Ports in use on node `i`: host-reserved, existing live allocs, and this plan's placements. */
   usedPorts(i: number): Set<number> {
-    let set = this.ports[i];
+    let set = this.ports.get(i);
     if (!set) {
       set = new Set(this.nodes[i]!.reserved.ports);
-      for (const a of this.allocsOnNode[i]!) if (!this.stopped.has(a.id)) for (const p of a.resources.ports) set.add(p.value);
+      for (const a of this.portAllocs.get(i) ?? []) if (!this.stopped.has(a.id)) for (const p of a.resources.ports) set.add(p.value);
       for (const p of this.placedPorts.get(i) ?? []) set.add(p);
-      this.ports[i] = set;
+      this.ports.set(i, set);
     }
     return set;
   }
@@ -132,7 +130,7 @@ export class PlanState {
     this.stopped.add(a.id);
     if (i === undefined) return;
     this.addUsage(i, a.resources, -1);
-    const set = this.ports[i];
+    const set = this.ports.get(i);
     if (set) {
       const reserved = new Set(this.nodes[i]!.reserved.ports);
       for (const p of a.resources.ports) if (!reserved.has(p.value)) set.delete(p.value);
@@ -146,7 +144,7 @@ export class PlanState {
     const i = this.byId.get(a.nodeId);
     if (i === undefined) return;
     this.addUsage(i, a.resources, 1);
-    const set = this.ports[i];
+    const set = this.ports.get(i);
     if (set) for (const p of a.resources.ports) set.add(p.value);
     if (a.jobId === this.jobId && a.namespace === this.namespace) this.addJobAlloc({ id: a.id, group: a.group, node: i });
   }
@@ -158,7 +156,7 @@ export class PlanState {
       const list = this.placedPorts.get(i) ?? [];
       for (const p of r.ports) list.push(p.value);
       this.placedPorts.set(i, list);
-      const set = this.ports[i];
+      const set = this.ports.get(i);
       if (set) for (const p of r.ports) set.add(p.value);
     }
     this.addJobAlloc({ id, group, node: i });

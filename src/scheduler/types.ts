@@ -2,6 +2,7 @@
 // (rendered), `job run` (applied by the agent's worker) and benchmarks.
 import type { AllocResources, Allocation, ClusterNode } from "../cluster/types.js";
 import type { Job } from "../jobspec/types.js";
+import type { ClusterSnapshot } from "./snapshot.js";
 
 export type SchedulerAlgorithm = "binpack" | "spread";
 
@@ -19,6 +20,8 @@ export interface ScheduleInput {
   nodes: readonly ClusterNode[];
   /** Every allocation in the cluster (any job, any status). */
   allocs: readonly Allocation[];
+  /** A prebuilt index of `nodes` + `allocs` (then those two are ignored); never mutated. */
+  snapshot?: ClusterSnapshot;
   /** The job version the cluster currently runs; null when the job is new. */
   oldJob: Job | null;
   /** The submitted version; null to deregister (stop everything). */
@@ -89,7 +92,10 @@ export interface Placement {
   /** The allocation this one replaces (destructive update, migration, lost or failed alloc). */
   previousAllocId?: string;
   canary?: boolean;
-  metric: AllocMetric;
+  /** The best-scoring candidates (Nomad's `ScoreMetaData`, top 5). */
+  topScores: NodeScore[];
+  /** The full placement metric, only with `explain` (kept small otherwise: plans hold thousands). */
+  metric?: AllocMetric;
   /** Every evaluated node's outcome, only with `explain`. */
   outcomes?: NodeOutcome[];
 }
