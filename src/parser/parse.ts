@@ -35,5 +35,11 @@ function mergeDiagnostics(lexical: Diagnostic[], syntax: Diagnostic[]): Diagnost
   const lexStarts = new Set(lexical.map((d) => d.range.start.offset));
   const lexLines = new Set(lexical.map((d) => d.range.start.line));
   const kept = syntax.filter((d) => !lexStarts.has(d.range.start.offset) && !(lexLines.has(d.range.start.line) && d.code !== "syntax/attribute-redefined"));
-  return [...lexical, ...kept].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const all = [...lexical, ...kept].sort((a, b) => a.range.start.offset - b.range.start.offset);
+  // A block left unclosed after another error inside it is that error's echo (a string or
+  // bracket that swallowed its `}`): report the cause only.
+  return all.filter((d) => d.code !== UNCLOSED || !all.some((o) => o.code !== UNCLOSED && o.range.start.offset > d.range.start.offset));
 }
+
+const UNCLOSED = "syntax/unclosed-configuration-block";
+

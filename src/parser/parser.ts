@@ -8,6 +8,7 @@
 // and a look-ahead (`LA`) that we override to hide newlines while a bracket that ignores them is
 // open. Errors are thrown as HclSyntaxError and caught per body item (see body()).
 import { EmbeddedActionsParser, EOF, createTokenInstance, type IToken, type TokenType } from "chevrotain";
+import { didYouMean } from "../diagnostics/didyoumean.js";
 import type { Diagnostic, Pos, Range } from "../diagnostics/types.js";
 import * as T from "../lexer/tokens.js";
 import type { Token } from "../lexer/tokens.js";
@@ -42,6 +43,8 @@ export class HclParser extends EmbeddedActionsParser {
   private text = "";
   private all: Token[] = [];
   diagnostics: Diagnostic[] = [];
+  private steps = 0;
+  private budget = Infinity;
   /** While true, newline tokens are invisible to LA/CONSUME. */
   private skipNewlines = false;
 
@@ -56,6 +59,8 @@ export class HclParser extends EmbeddedActionsParser {
     this.all = all;
     this.diagnostics = [];
     this.skipNewlines = false;
+    this.steps = 0;
+    this.budget = 1000 + significant.length * 200;
     this.input = significant;
     return this.configFile();
   }
@@ -63,6 +68,8 @@ export class HclParser extends EmbeddedActionsParser {
   // ------------------------------------------------------------------ look-ahead with newline modes
 
   override LA(k: number): IToken {
+    // A hang guard: a correct parse looks ahead a bounded number of times per token.
+    if (++this.steps > this.budget) throw new Error(`parser made no progress (over ${this.budget} look-aheads)`);
     const v = (this as unknown as { tokVector: Token[] }).tokVector;
     const n = (this as unknown as { tokVectorLength: number }).tokVectorLength;
     let i = this.idx;
@@ -252,7 +259,7 @@ export class HclParser extends EmbeddedActionsParser {
       if (!(e instanceof HclSyntaxError)) throw e;
       const debris = recovering && this.idx + 1 === startIdx;
       if (!debris) this.report(e);
-      this.recoverItem(startIdx);
+      if (!this.resumeAtLineStart(e.token, startIdx)) this.recoverItem(startIdx);
       return undefined;
     }
   }
@@ -274,6 +281,19 @@ export class HclParser extends EmbeddedActionsParser {
       detail: e.summary,
       range,
     });
+  }
+
+  /**
+   * An item that ran on into a later line (an unclosed `[` or `(` hides newlines) and failed at
+   * the first token of that line: that line most likely starts the next item, so parse on from it.
+   */
+  private resumeAtLineStart(tok: Token, startIdx: number): boolean {
+    const v = (this as unknown as { tokVector: Token[] }).tokVector;
+    const at = v.indexOf(tok, startIdx);
+    if (at <= startIdx || v[at - 1]!.tokenType !== T.Newline || tok.tokenType !== T.Identifier) return false;
+    this.skipNewlines = false;
+    this.idx = at - 1;
+    return true;
   }
 
   /**
@@ -304,7 +324,8 @@ export class HclParser extends EmbeddedActionsParser {
       }
     }
     this.skipNewlines = false;
-    this.idx = i - 1;
+    // Always make progress: a stray closer at the start of an item (a `}` at top level) is skipped.
+    this.idx = Math.max(i, startIdx + 1) - 1;
   }
 
   private attribute(): A.Attribute {
@@ -957,9 +978,7 @@ export class HclParser extends EmbeddedActionsParser {
 }
 
 function suggestKeyword(word: string): string | undefined {
-  const known = ["if", "for", "else", "endif", "endfor"];
-  const lower = word.toLowerCase();
-  const hit = known.find((k) => k === lower || (k.length > 2 && lower.startsWith(k.slice(0, 3))));
+  const hit = didYouMean(word, ["if", "for", "else", "endif", "endfor"]);
   return hit ? `\`${hit}\`` : undefined;
 }
 

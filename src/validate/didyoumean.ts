@@ -1,0 +1,2 @@
+// Moved to src/diagnostics so every stage shares one implementation.
+export * from "../diagnostics/didyoumean.js";
