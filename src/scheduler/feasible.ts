@@ -14,18 +14,15 @@ const classCache = new WeakMap<ClusterNode, string>();
 export function computedClass(node: ClusterNode): string {
   let c = classCache.get(node);
   if (c === undefined) {
-    const attrs = Object.keys(node.attributes)
-      .filter((k) => !k.startsWith("unique."))
-      .sort()
-      .map((k) => `${k}=${node.attributes[k]}`);
-    const meta = Object.keys(node.meta)
-      .filter((k) => !k.startsWith("unique."))
-      .sort()
-      .map((k) => `${k}=${node.meta[k]}`);
-    const drivers = Object.keys(node.drivers)
-      .sort()
-      .map((d) => `${d}:${node.drivers[d]!.detected ? 1 : 0}${node.drivers[d]!.healthy ? 1 : 0}`);
-    c = JSON.stringify([node.datacenter, node.nodeClass, node.nodePool, attrs, meta, drivers]);
+    // \u0001 and \u0002 cannot occur in HCL-written names, so the join is unambiguous
+    const part = (m: Record<string, string>): string => {
+      let out = "";
+      for (const k of Object.keys(m).sort()) if (!k.startsWith("unique.")) out += `${k}\u0001${m[k]}\u0002`;
+      return out;
+    };
+    let drivers = "";
+    for (const d of Object.keys(node.drivers).sort()) drivers += `${d}:${node.drivers[d]!.detected ? 1 : 0}${node.drivers[d]!.healthy ? 1 : 0}\u0002`;
+    c = `${node.datacenter}\u0003${node.nodeClass}\u0003${node.nodePool}\u0003${part(node.attributes)}\u0003${part(node.meta)}\u0003${drivers}`;
     classCache.set(node, c);
   }
   return c;

@@ -4,6 +4,9 @@ import type { ResourceAsk } from "./group.js";
 import type { Rng } from "./rng.js";
 import type { PlanState } from "./state.js";
 
+const NO_DISCOUNT: AllocResources = Object.freeze({ cpu: 0, memoryMB: 0, diskMB: 0, cores: 0, ports: [] });
+const NO_PORTS: AllocatedPort[] = [];
+
 export type FitResult = { ok: true; resources: AllocResources } | { ok: false; dim: string };
 
 /** MHz charged for `cores` whole cores on `node`. */
@@ -42,7 +45,7 @@ function assignPorts(node: ClusterNode, used: Set<number>, ask: ResourceAsk, rng
 /** Does `ask` fit node `i` given the proposed state? Returns the resources it would take. */
 export function fitOn(state: PlanState, i: number, ask: ResourceAsk, rng: Rng, discount?: AllocResources): FitResult {
   const node = state.nodes[i]!;
-  let ports: AllocatedPort[] = [];
+  let ports = NO_PORTS;
   if (ask.staticPorts.length > 0 || ask.dynamicPorts.length > 0) {
     let used = state.usedPorts(i);
     if (discount && discount.ports.length > 0) {
@@ -53,7 +56,7 @@ export function fitOn(state: PlanState, i: number, ask: ResourceAsk, rng: Rng, d
     if (typeof r === "string") return { ok: false, dim: r };
     ports = r;
   }
-  const d = discount ?? { cpu: 0, memoryMB: 0, diskMB: 0, cores: 0, ports: [] };
+  const d = discount ?? NO_DISCOUNT;
   const cpu = ask.cpu + coreMhz(node, ask.cores);
   if (state.cpu[i]! - d.cpu + cpu > node.resources.cpu - node.reserved.cpu) return { ok: false, dim: "cpu" };
   if (ask.cores > 0 && state.cores[i]! - d.cores + ask.cores > node.resources.cores) return { ok: false, dim: "cores" };

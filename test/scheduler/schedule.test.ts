@@ -199,3 +199,50 @@ describe("system jobs", () => {
     expect(plan.failedTGAllocs["cache"]!.ConstraintFiltered).toEqual({ "${attr.kernel.name} = plan9": 4 });
   });
 });
+
+describe("ranking in a plan", () => {
+  it("affinities steer placements and raise the candidate limit to every node", () => {
+    const ns = [...nodes(6), makeNode({ name: "fast-1", drivers: ["docker"], nodeClass: "fast" })];
+    const job = mkJob({ Affinities: [{ LTarget: "${node.class}", Operand: "=", RTarget: "fast", Weight: 100 }] });
+    const plan = schedule({ nodes: ns, allocs: [], oldJob: null, newJob: job, options: { seed: 3 } });
+    expect(plan.placements[0]!.nodeName).toBe("fast-1");
+    expect(plan.placements[0]!.topScores[0]!.scores["node-affinity"]).toBe(1);
+  });
+
+  it("spread targets split a group across datacenters", () => {
+    const ns = [...nodes(4, { datacenter: "dc1" }), ...nodes(4, { datacenter: "dc2" }).map((n, i) => ({ ...n, id: `b${i}`, name: `b-${i}` }))];
+    const job = mkJob({
+      TaskGroups: [{ Count: 4, Spreads: [{ Attribute: "${node.datacenter}", Weight: 100, SpreadTarget: [{ Value: "dc1", Percent: 75 }, { Value: "dc2", Percent: 25 }] }] }],
+    });
+    const plan = schedule({ nodes: ns, allocs: [], oldJob: null, newJob: job, options: { seed: 5 } });
+    expect(plan.placements.filter((p) => p.datacenter === "dc1")).toHaveLength(3);
+    expect(plan.placements.filter((p) => p.datacenter === "dc2")).toHaveLength(1);
+  });
+
+  it("explain records every evaluated node's outcome", () => {
+    const ns = [...nodes(2), makeNode({ name: "win", drivers: ["docker"], attributes: { "kernel.name": "windows" } })];
+    const job = mkJob({ Constraints: [{ LTarget: "${attr.kernel.name}", Operand: "=", RTarget: "linux" }], Affinities: [{ LTarget: "${node.unique.name}", Operand: "=", RTarget: "node-2", Weight: 50 }] });
+    const plan = schedule({ nodes: ns, allocs: [], oldJob: null, newJob: job, options: { explain: true } });
+    const outcomes = plan.placements[0]!.outcomes!.map((o) => [o.nodeName, o.outcome, o.reason]).sort();
+    expect(outcomes).toEqual([["node-1", "scored", undefined], ["node-2", "chosen", undefined], ["win", "filtered", "${attr.kernel.name} = linux"]]);
+    expect(plan.placements[0]!.metric!.NodesEvaluated).toBe(3);
+  });
+
+  it("a new constraint the current node fails turns an in-place update destructive", () => {
+    const ns = nodes(2);
+    const old = mkJob();
+    const allocs = running(old, ns);
+    const here = ns.find((n) => n.id === allocs[0]!.nodeId)!;
+    const next = edit(old, (j) => (j.Constraints = [{ LTarget: "${node.unique.name}", Operand: "!=", RTarget: here.name }]));
+    const plan = schedule({ nodes: ns, allocs, oldJob: old, newJob: next });
+    expect(plan.desiredUpdates["cache"]).toMatchObject({ DestructiveUpdate: 1, InPlaceUpdate: 0 });
+    expect(plan.placements[0]!.nodeId).not.toBe(here.id);
+  });
+
+  it("a job meta change is destructive for every task", () => {
+    const ns = nodes(2);
+    const old = mkJob();
+    const plan = schedule({ nodes: ns, allocs: running(old, ns), oldJob: old, newJob: edit(old, (j) => (j.Meta = { v: "2" })) });
+    expect(plan.desiredUpdates["cache"]).toMatchObject({ DestructiveUpdate: 1 });
+  });
+});
