@@ -55,7 +55,7 @@ export function formatTree(tree: SyntaxTree, diagnostics: readonly Diagnostic[],
   let p = 0;
   let lineStart = true;
   for (const tok of fmt.tokens) {
-    const gap = lineStart && options.useTabs && tok.spaces > 0 ? indentTabs(tok.spaces, width) : " ".repeat(tok.spaces);
+    const gap = lineStart && options.useTabs && tok.spaces > 0 ? indentTabs(tok.spaces, width) : spaces(tok.spaces);
     lineStart = tok.nl;
     while (p < preserve.length && preserve[p]!.end < tok.start) p++;
     if (p < preserve.length && tok.gapStart >= preserve[p]!.start) continue;
@@ -87,6 +87,11 @@ function layoutAround(tokens: FmtToken[], broken: readonly Region[], width: numb
       from = i + 1;
     }
   }
+}
+
+const SPACES: string[] = [];
+function spaces(n: number): string {
+  return n < 64 ? (SPACES[n] ??= " ".repeat(n)) : " ".repeat(n);
 }
 
 /** Tabs for an indentation of `spaces` columns (any remainder stays spaces). */

@@ -99,6 +99,10 @@ const KINDS = new Map<TokenType, Kind>([
   [T.Or, K.UnaryContext],
 ]);
 
+/** KINDS indexed by chevrotain's tokenTypeIdx (an array lookup is much cheaper than a Map). */
+const KIND_BY_IDX: Kind[] = [];
+for (const type of T.allTokenTypes) KIND_BY_IDX[type.tokenTypeIdx!] = KINDS.get(type) ?? K.Other;
+
 export interface FmtTokens {
   tokens: FmtToken[];
   /** A leading byte-order mark, kept as is. */
@@ -122,7 +126,7 @@ export function toFmtTokens(text: string, scanned: readonly Token[]): FmtTokens 
     const type = tok.tokenType;
     if (type === T.Whitespace) continue;
     const start = tok.startOffset;
-    const kind = KINDS.get(type) ?? K.Other;
+    const kind = KIND_BY_IDX[tok.tokenTypeIdx] ?? K.Other;
     let image = tok.image;
     let nl = kind === K.Newline;
     if (type === T.LineComment) {
