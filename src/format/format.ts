@@ -61,6 +61,9 @@ export function formatTree(tree: SyntaxTree, diagnostics: readonly Diagnostic[],
     if (p < preserve.length && tok.gapStart >= preserve[p]!.start) continue;
     addEdit(text, tok, gap, from, to, positions, edits);
   }
+  // hclwrite keeps the width of the whitespace at the very end, as spaces
+  const last = preserve[preserve.length - 1];
+  if (!last || last.end < fmt.eof.gapStart) addEdit(text, fmt.eof, spaces(fmt.eof.spaces), from, to, positions, edits);
   if (edits.length === 0) return { text, edits, diagnostics: errors, changed: false };
 
   const out: string[] = [];

@@ -48,6 +48,7 @@ describe("format()", () => {
 
   it("keeps the whitespace at the end of a file and adds no final newline", () => {
     expect(format("a=1\n\t\n  ").text).toBe("a = 1\n\n  ");
+    expect(format("a=1\n \t").text).toBe("a = 1\n  "); // tabs become spaces, as in hclwrite
     expect(format("a=1").text).toBe("a = 1");
   });
 
