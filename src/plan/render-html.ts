@@ -24,7 +24,8 @@ function bar(total: number, reserved: number, segs: Segment[], pick: (s: Segment
   return `<div class="bar">${parts.join("")}</div><div class="num">${used} / ${total} ${unit}</div>`;
 }
 
-export function renderPlanHtml(plan: JobPlan, nodes: readonly ClusterNode[], allocs: readonly Allocation[], title: string): string {
+/** `text` is the plain plan output, shown under the node table. */
+export function renderPlanHtml(plan: JobPlan, nodes: readonly ClusterNode[], allocs: readonly Allocation[], title: string, text = ""): string {
   const stopping = new Set(plan.Result.stops.map((s) => s.allocId));
   const rows = nodes.map((n) => {
     const segs: Segment[] = [];
@@ -54,7 +55,7 @@ table{border-collapse:collapse;width:100%}th,td{padding:6px 10px;border-bottom:1
 .bar{display:flex;width:260px;height:14px;background:#f3f3f3;border:1px solid #ccc;border-radius:3px;overflow:hidden}
 .seg{display:block;height:100%;border-right:1px solid #fff}.reserved{background:#999}.existing{background:#7aa7d6}
 .placed{background:#3c9d4e}.stopping{background:repeating-linear-gradient(45deg,#d9534f,#d9534f 4px,#f2b8b6 4px,#f2b8b6 8px)}
-.num{font-size:12px;color:#555}ul{margin:0;padding-left:1.2em}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
+.num{font-size:12px;color:#555}pre{background:#f7f7f7;padding:1em;overflow:auto}ul{margin:0;padding-left:1.2em}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px 0 12px;vertical-align:middle}
 </style></head><body>
 <h1>Plan for job ${esc(plan.Diff.ID)}</h1>
 <p>Diff: ${esc(plan.Diff.Type)} · exit code ${planExitCode(plan)} · job modify index ${plan.JobModifyIndex}</p>
@@ -62,6 +63,6 @@ table{border-collapse:collapse;width:100%}th,td{padding:6px 10px;border-bottom:1
 <p class="legend"><span class="reserved"></span>reserved<span class="existing"></span>existing<span class="placed"></span>planned<span class="stopping"></span>stopping</p>
 <table><thead><tr><th>Node</th><th>CPU</th><th>Memory</th><th>Planned allocations</th></tr></thead><tbody>
 ${rows.join("\n")}
-</tbody></table></body></html>
+</tbody></table>${text ? `<h2>Plan</h2><pre>${esc(text)}</pre>` : ""}</body></html>
 `;
 }

@@ -87,14 +87,15 @@ describe("caravan job plan", () => {
     expect(page).toContain("<!doctype html>");
     expect(page.match(/<tr><th>web-\d/g)).toHaveLength(2);
     expect(page).toContain('class="seg placed"');
+    expect(page).toContain("<pre>+ Job: &#34;example&#34;\n");
   });
 
   it("exits 255 on an invalid job, a bad cluster file or a missing file", async () => {
     const bad = join(dir, "bad.hcl");
-    writeFileSync(bad, 'job "x" {\n  group "g" {\n    count = "many"\n  }\n}\n');
+    writeFileSync(bad, 'job "x" {\n  group "g" {\n    count = = 2\n  }\n}\n');
     const o = io();
     expect(await runPlan(bad, { cluster: clusterFile }, o, NOW)).toBe(255);
-    expect(o.err).toMatch(/bad\.hcl:3:\d+: error: /);
+    expect(o.err).toMatch(/^.*bad\.hcl:3:\d+: error: /);
     const badCluster = join(dir, "bad-cluster.hcl");
     writeFileSync(badCluster, 'node "a" {\n  cpu = "x"\n}\n');
     const o2 = io();

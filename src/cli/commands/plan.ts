@@ -83,10 +83,13 @@ export async function runPlan(file: string, opts: PlanCliOptions = {}, io: CliIO
   const warnings = v.diagnostics.filter((d) => d.severity === "warning").map((d) => `* ${d.message}`);
   plan.Warnings.push(...warnings);
 
+  const { renderPlanText } = await import("../../plan/render-text.js");
+  const textOptions = { verbose: opts.verbose ?? false, path: file, vars: opts.var ?? [], varFiles: opts.varFile ?? [], now: at, nodes };
   if (opts.html) {
     const { renderPlanHtml } = await import("../../plan/render-html.js");
     try {
-      writeFileSync(opts.html, renderPlanHtml(plan, nodes, allocs, `caravan plan: ${job.ID}`));
+      const plain = renderPlanText(plan, { ...textOptions, color: false });
+      writeFileSync(opts.html, renderPlanHtml(plan, nodes, allocs, `caravan plan: ${job.ID}`, plain));
     } catch {
       io.stderr(`${opts.html}: error: cannot write file\n`);
       return ERROR;
@@ -96,9 +99,8 @@ export async function runPlan(file: string, opts: PlanCliOptions = {}, io: CliIO
     const { planToJson } = await import("../../plan/json.js");
     io.stdout(JSON.stringify(planToJson(plan), null, 2) + "\n");
   } else {
-    const { renderPlanText } = await import("../../plan/render-text.js");
     const color = opts.color !== false && io.isTTY && io.env["NO_COLOR"] === undefined;
-    io.stdout(renderPlanText(plan, { color, verbose: opts.verbose ?? false, path: file, vars: opts.var ?? [], varFiles: opts.varFile ?? [], now: at, nodes }));
+    io.stdout(renderPlanText(plan, { ...textOptions, color }));
   }
   return planExitCode(plan);
 }
