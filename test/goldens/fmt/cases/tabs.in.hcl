@@ -1,0 +1,9 @@
+job "t" {
+	group "g" {
+		count	=	1
+		x = [
+			1,
+		]
+	}
+}
+	
