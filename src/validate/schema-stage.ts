@@ -1,24 +1,16 @@
 // Stage 2, schema: ajv (allErrors) over the instance built by the structure stage. Each error's
 // instancePath is mapped back to the attribute it came from. `required` and unknown-property
 // errors are left out: the structure stage already reported them with better ranges.
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic, Range } from "../diagnostics/types.js";
-import { jobspecSchema } from "../jobspec/schema.js";
+import { validate as precompiled } from "./generated/schema-validator.js";
 import { parseDuration } from "../jobspec/duration.js";
 import type { Paths } from "./structure.js";
 import { didYouMean } from "./didyoumean.js";
 
-export const X_KEYWORDS = ["x-required", "x-block", "x-labels", "x-repeat", "x-json", "x-type", "x-default", "x-attr", "x-freeform", "x-unit", "x-deprecated"];
-
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    ajv.addVocabulary(X_KEYWORDS);
-    compiled = ajv.compile(jobspecSchema);
-  }
-  return compiled;
-}
+// Precompiled by scripts/gen-schema-validator.ts (compiling the schema at start-up costs more
+// than validating hundreds of files); test/validate/schema-validator.test.ts keeps it in sync.
+const validator = (): ValidateFunction => precompiled as unknown as ValidateFunction;
 
 /** The range for an instance path: the path itself or its closest recorded ancestor. */
 export function rangeFor(paths: Paths, instancePath: string, prefer: "value" | "name" | "whole" = "value"): Range | undefined {

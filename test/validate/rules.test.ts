@@ -100,6 +100,7 @@ describe("structure and schema stages", () => {
     expect(errs(base({ job: 'priority = "high"', task: 'kill_timeout = "5x"\nresources { memory = -5 }' }))).toContain("schema/type@3");
     expect(errs(base({ task: 'kill_timeout = "5x"' }))).toEqual(["schema/duration@8"]);
     expect(errs(base().replace('"service"', '"servic"'))).toEqual(["schema/enum@2"]);
+    expect(errs(base({ job: `ui { description = "${"x".repeat(1001)}" }` }))).toEqual(["schema/max-length@3"]);
   });
   it("durations: numbers are nanoseconds, strings in Go syntax", () => {
     const r = validateJobText(base({ task: 'kill_timeout = "1h30m"\nshutdown_delay = 2500' }), { baseDir: ".", env: {} });
