@@ -104,7 +104,7 @@ export class Ctx {
     if (checker.check(node, i) !== null) return "destructive";
     // re-check fit on the current node with the allocation's own usage discounted
     const ask = { ...info.ask, staticPorts: [], dynamicPorts: [] };
-    return fitOn(this.state, i, ask, this.rng, a.resources).ok ? "inplace" : "destructive";
+    return typeof fitOn(this.state, i, ask, this.rng, a.resources) === "string" ? "destructive" : "inplace";
   }
 
   inPlace(a: Allocation): void {

@@ -7,7 +7,8 @@ import type { PlanState } from "./state.js";
 const NO_DISCOUNT: AllocResources = Object.freeze({ cpu: 0, memoryMB: 0, diskMB: 0, cores: 0, ports: [] });
 const NO_PORTS: AllocatedPort[] = [];
 
-export type FitResult = { ok: true; resources: AllocResources } | { ok: false; dim: string };
+/** The resources the allocation would take, or the name of the exhausted dimension. */
+export type FitResult = AllocResources | string;
 
 /** MHz charged for `cores` whole cores on `node`. */
 export function coreMhz(node: ClusterNode, cores: number): number {
@@ -53,14 +54,14 @@ export function fitOn(state: PlanState, i: number, ask: ResourceAsk, rng: Rng, d
       for (const p of discount.ports) used.delete(p.value);
     }
     const r = assignPorts(node, used, ask, rng);
-    if (typeof r === "string") return { ok: false, dim: r };
+    if (typeof r === "string") return r;
     ports = r;
   }
   const d = discount ?? NO_DISCOUNT;
   const cpu = ask.cpu + coreMhz(node, ask.cores);
-  if (state.cpu[i]! - d.cpu + cpu > node.resources.cpu - node.reserved.cpu) return { ok: false, dim: "cpu" };
-  if (ask.cores > 0 && state.cores[i]! - d.cores + ask.cores > node.resources.cores) return { ok: false, dim: "cores" };
-  if (state.mem[i]! - d.memoryMB + ask.memoryMB > node.resources.memoryMB - node.reserved.memoryMB) return { ok: false, dim: "memory" };
-  if (state.disk[i]! - d.diskMB + ask.diskMB > node.resources.diskMB - node.reserved.diskMB) return { ok: false, dim: "disk" };
-  return { ok: true, resources: { cpu, cores: ask.cores, memoryMB: ask.memoryMB, diskMB: ask.diskMB, ports } };
+  if (state.cpu[i]! - d.cpu + cpu > node.resources.cpu - node.reserved.cpu) return "cpu";
+  if (ask.cores > 0 && state.cores[i]! - d.cores + ask.cores > node.resources.cores) return "cores";
+  if (state.mem[i]! - d.memoryMB + ask.memoryMB > node.resources.memoryMB - node.reserved.memoryMB) return "memory";
+  if (state.disk[i]! - d.diskMB + ask.diskMB > node.resources.diskMB - node.reserved.diskMB) return "disk";
+  return { cpu, cores: ask.cores, memoryMB: ask.memoryMB, diskMB: ask.diskMB, ports };
 }

@@ -59,11 +59,10 @@ export class MetricBuilder {
 
   score(node: ClusterNode, scores: Record<string, number>, normScore: number): void {
     // keep the top K by normalised score (ties: first seen)
-    const entry = { nodeId: node.id, nodeName: node.name, scores, normScore };
     let at = this.scores.length;
     while (at > 0 && this.scores[at - 1]!.normScore < normScore) at--;
     if (at < TOP_K) {
-      this.scores.splice(at, 0, entry);
+      this.scores.splice(at, 0, { nodeId: node.id, nodeName: node.name, scores, normScore });
       if (this.scores.length > TOP_K) this.scores.pop();
     }
     this.outcomes?.push({ nodeId: node.id, nodeName: node.name, outcome: "scored", score: normScore });

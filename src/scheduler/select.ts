@@ -39,27 +39,34 @@ const MAX_SKIP = 3;
 export function scoreOption(state: PlanState, i: number, g: GroupInfo, res: AllocResources, cfg: StackConfig, memo: SpreadMemo): Option {
   const node = state.nodes[i]!;
   const scores: Record<string, number> = {};
-  const parts: number[] = [];
   const fit = fitScore(node, state.cpu[i]! + res.cpu, state.mem[i]! + res.memoryMB, cfg.algorithm);
   scores["binpack"] = fit;
-  parts.push(fit);
+  // the final score is the mean of the appended scores (normalisation)
+  let sum = fit;
+  let n = 1;
   if (cfg.generic) {
     const anti = antiAffinityScore(state.jobAllocsOn(i, g.group.Name), g.group.Count);
     scores["job-anti-affinity"] = anti ?? 0;
-    if (anti !== undefined) parts.push(anti);
+    if (anti !== undefined) {
+      sum += anti;
+      n++;
+    }
     if (g.affinities.length > 0) {
       const aff = affinityScore(g.affinities, node);
       scores["node-affinity"] = aff;
-      parts.push(aff);
+      sum += aff;
+      n++;
     }
     if (g.spreads.length > 0) {
       const sp = spreadScore(g.spreads, node, g.group.Count, (attr) => state.propertyCounts(g.group.Name, attr), memo);
       scores["allocation-spread"] = sp;
-      if (sp !== 0) parts.push(sp);
+      if (sp !== 0) {
+        sum += sp;
+        n++;
+      }
     }
   }
-  const score = parts.reduce((a, b) => a + b, 0) / parts.length;
-  return { node: i, resources: res, scores, score };
+  return { node: i, resources: res, scores, score: sum / n };
 }
 
 export class GenericStack {
@@ -127,11 +134,11 @@ export class GenericStack {
       return null;
     }
     const fit = fitOn(this.state, i, g.ask, this.rng);
-    if (!fit.ok) {
-      metric.exhaust(node, fit.dim);
+    if (typeof fit === "string") {
+      metric.exhaust(node, fit);
       return null;
     }
-    const opt = scoreOption(this.state, i, g, fit.resources, this.cfg, memo);
+    const opt = scoreOption(this.state, i, g, fit, this.cfg, memo);
     metric.score(node, opt.scores, opt.score);
     return opt;
   }
