@@ -382,21 +382,21 @@ function evalBinary(e: BinaryExpr, ctx: EvalContext, st: State): Value {
     case "-": {
       const res = e.op === "+" ? a + b : a - b;
       if (Number.isNaN(res)) return opFailed("can't compute difference of opposing infinities", e.range, st);
-      return num(res);
+      return num(exactDecimal(e.op, a, b) ?? res);
     }
     case "*": {
       const res = a * b;
       if (Number.isNaN(res)) return opFailed("can't multiply zero by infinity", e.range, st);
-      return num(res);
+      return num(exactDecimal(e.op, a, b) ?? res);
     }
     case "/":
       if ((a === 0 && b === 0) || (!Number.isFinite(a) && !Number.isFinite(b)))
         return opFailed("can't divide zero by zero or infinity by infinity", e.range, st);
-      return num(a / b);
+      return num(decimal(a / b, a, b));
     case "%":
       if (b === 0) return num(a);
       if (!Number.isFinite(a) || !Number.isFinite(b)) return opFailed("can't use modulo with infinity", e.range, st);
-      return num(a % b);
+      return num(exactDecimal("%", a, b) ?? a % b);
     case "<":
       return bool(a < b);
     case "<=":
@@ -418,3 +418,42 @@ function evalUnary(e: UnaryExpr, ctx: EvalContext, st: State): Value {
   if (o.v === null) return opFailed("argument must not be null", e.range, st);
   return e.op === "!" ? bool(!(o.v as boolean)) : num(-(o.v as number));
 }
+
+/**
+ * cty computes in arbitrary-precision decimal, so `0.1 + 0.2` is `0.3` and `11 % 5.1` is `0.8`.
+ * For the short decimals job files hold, do `+ - * %` on scaled integers to get the same answer;
+ * quotients of short decimals are rounded to 15 significant digits. Other inputs stay doubles.
+ */
+function exactDecimal(op: string, a: number, b: number): number | undefined {
+  const da = fractionDigits(a);
+  const db = fractionDigits(b);
+  if (da <= 0 && db <= 0) return undefined;
+  if (da < 0 || db < 0) return undefined;
+  const f = 10 ** Math.max(da, db);
+  const ia = Math.round(a * f);
+  const ib = Math.round(b * f);
+  if (!Number.isSafeInteger(ia) || !Number.isSafeInteger(ib)) return undefined;
+  switch (op) {
+    case "+": return (ia + ib) / f;
+    case "-": return (ia - ib) / f;
+    case "%": return (ia % ib) / f;
+    case "*": return Number.isSafeInteger(ia * ib) ? (ia * ib) / (f * f) : undefined;
+  }
+  return undefined;
+}
+
+/** Digits after the point in the shortest decimal form of x; -1 when it needs an exponent. */
+function fractionDigits(x: number): number {
+  const s = String(x);
+  if (s.includes("e")) return -1;
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+function decimal(n: number, a: number, b: number): number {
+  if (Number.isInteger(n) || !Number.isFinite(n) || !short(a) || !short(b)) return n;
+  return Number(n.toPrecision(15));
+}
+
+/** Written with at most 15 significant digits (so a double holds it as the decimal it was). */
+const short = (x: number): boolean => !Number.isFinite(x) || Number(x.toPrecision(15)) === x;

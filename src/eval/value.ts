@@ -33,7 +33,9 @@ export interface Value {
 
 const withOrigin = (v: Value, origin?: Range): Value => (origin ? { ...v, origin } : v);
 
-export const str = (s: string, origin?: Range): Value => withOrigin({ type: STRING, v: s }, origin);
+/** Strings are NFC-normalised, as cty does, so `"e\u0301" == "é"`. */
+export const str = (s: string, origin?: Range): Value => withOrigin({ type: STRING, v: NON_ASCII.test(s) ? s.normalize("NFC") : s }, origin);
+const NON_ASCII = /[^\x00-\x7f]/;
 export const num = (n: number, origin?: Range): Value => withOrigin({ type: NUMBER, v: n }, origin);
 export const bool = (b: boolean, origin?: Range): Value => withOrigin({ type: BOOL, v: b }, origin);
 export const nullOf = (type: Type, origin?: Range): Value => withOrigin({ type, v: null }, origin);
