@@ -17,8 +17,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(normalizeArgv(argv), { from: "user" });
   } catch (err) {
     if (err instanceof CommanderError) {
-      // help and version exit 0; usage mistakes exit 2
-      return err.exitCode === 0 ? 0 : 2;
+      // help and version exit 0; usage mistakes exit 2, or 255 for `job plan` as in Nomad
+      if (err.exitCode === 0) return 0;
+      return argv[0] === "job" && argv[1] === "plan" ? 255 : 2;
     }
     throw err;
   }

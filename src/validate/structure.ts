@@ -184,10 +184,15 @@ class Reader {
     });
     const bodySchema = blockBody(prop);
     let value: Record<string, unknown>;
-    if (bodySchema) value = this.body(b.body, bodySchema, p, headerRange(b));
+    // variable/variables/locals were evaluated (and checked) by the evaluator's job-file context;
+    // `type = list(string)` is a type expression, not a value.
+    if (path === "" && EVALUATOR_BLOCKS.has(b.type)) value = {};
+    else if (bodySchema) value = this.body(b.body, bodySchema, p, headerRange(b));
     else if (isFreeform(prop)) value = freeformBody(b.body, this.ev, prop, p, this.paths, this.diags);
     else value = {};
     if (repeat) ((out[b.type] ??= []) as unknown[]).push(value);
     else out[b.type] = value;
   }
 }
+
+const EVALUATOR_BLOCKS = new Set(["variable", "variables", "locals"]);

@@ -19,7 +19,17 @@ export interface FunctionOptions {
   fips?: boolean;
 }
 
+const cache = new Map<string, FunctionTable>();
+
+/** The function table for these options; built once per options and shared (tables are read-only). */
 export function createFunctions(opts: FunctionOptions): FunctionTable {
+  const key = `${opts.baseDir}\0${opts.allowFS ?? true}\0${opts.fips ?? false}`;
+  let table = cache.get(key);
+  if (!table) cache.set(key, (table = buildFunctions(opts)));
+  return table;
+}
+
+function buildFunctions(opts: FunctionOptions): FunctionTable {
   const all: Record<string, FunctionDef> = {
     ...stringFunctions(),
     ...numericFunctions(),
