@@ -200,7 +200,7 @@ function median(xs: number[]): number {
 function cold(): void {
   const file = join(CORPUS, "nomad/jobspec2-fixtures/connect-example.hcl");
   const bin = join(ROOT, "bin/caravan.js");
-  if (!existsSync(join(ROOT, "dist/src/cli/main.js"))) {
+  if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
     console.log("\nCold start: skipped (run `npm run build` first)");
     return;
   }

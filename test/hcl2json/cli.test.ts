@@ -15,7 +15,7 @@ const BIN = join(ROOT, "bin/caravan.js");
 let dir: string;
 beforeAll(() => {
   // `npm test` builds first; build here only when run on its own from a fresh checkout.
-  if (!existsSync(join(ROOT, "dist/src/cli/commands/hcl2json.js"))) execFileSync("npx", ["tsc", "-p", ROOT], { cwd: ROOT });
+  if (!existsSync(join(ROOT, "dist/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "ignore" });
   dir = mkdtempSync(join(tmpdir(), "caravan-hcl2json-"));
 }, 180_000);
 
