@@ -54,7 +54,11 @@ class Scanner {
   private line = 1;
   private column = 1;
 
+  /** Only a text with astral characters needs code-point counting for columns. */
+  private readonly astral: boolean;
+
   constructor(private readonly text: string) {
+    this.astral = /[\uD800-\uDFFF]/.test(text);
     // A leading byte-order mark is skipped by Go hcl; keep it as trivia so the tree stays lossless.
     if (text.charCodeAt(0) === 0xfeff) this.emit(T.Whitespace, 1);
   }
@@ -149,6 +153,19 @@ class Scanner {
           }
           return;
         }
+      }
+    }
+    const code = text.charCodeAt(at);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
+      let i = at + 1;
+      for (; i < text.length; i++) {
+        const k = text.charCodeAt(i);
+        if (!((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 45)) break;
+      }
+      // a non-ASCII identifier character continues it: let the Unicode pattern finish the job
+      if (i >= text.length || text.charCodeAt(i) < 128) {
+        this.emit(T.Identifier, i - at);
+        return;
       }
     }
     const cp = text.codePointAt(at)!;
@@ -312,7 +329,10 @@ class Scanner {
       lineStart = start + nl + 1;
       nl = image.indexOf("\n", nl + 1);
     }
-    const column = line === this.line ? this.column + codePoints(image) : 1 + codePoints(this.text.slice(lineStart, end));
+    const column =
+      line === this.line
+        ? this.column + (this.astral ? codePoints(image) : length)
+        : 1 + (this.astral ? codePoints(this.text.slice(lineStart, end)) : end - lineStart);
     const token: Token = {
       image,
       startOffset: start,
