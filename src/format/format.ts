@@ -9,7 +9,7 @@ import type { SyntaxTree } from "../parser/ast.js";
 import { parse } from "../parser/parse.js";
 import { layout } from "./layout.js";
 import { errorRegions, mergeRegions, type Region } from "./regions.js";
-import { toFmtTokens, type FmtToken } from "./tokens.js";
+import { toFmtTokens, type FmtTokens } from "./tokens.js";
 
 export interface FormatOptions {
   /** Columns per indentation level; hclwrite uses 2. */
@@ -45,48 +45,76 @@ export function formatTree(tree: SyntaxTree, diagnostics: readonly Diagnostic[],
   const width = options.indentWidth ?? 2;
   const fmt = toFmtTokens(text, tree.tokens);
   const broken = errors.length > 0 ? errorRegions(tree, errors) : [];
-  if (broken.length === 0) layout(fmt.tokens, { indentWidth: width });
-  else layoutAround(fmt.tokens, broken, width);
+  if (broken.length === 0) layout(fmt, { indentWidth: width });
+  else layoutAround(fmt, broken, width);
 
-  const positions = new PositionFinder(text);
-  const edits: TextEdit[] = [];
+  // Replacements as parallel lists (cheap even with a million of them); TextEdits only on demand.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const texts: string[] = [];
   const { start: from, end: to } = options.range ?? { start: 0, end: text.length };
+  const add = (gapStart: number, start: number, gap: string): void => {
+    const old = start - gapStart;
+    if (old === gap.length && (old === 0 || text.startsWith(gap, gapStart))) return;
+    if (gapStart < from || start > to) return;
+    starts.push(gapStart);
+    ends.push(start);
+    texts.push(gap);
+  };
   const preserve = mergeRegions([...broken, ...(options.preserve ?? [])]);
   let p = 0;
   let lineStart = true;
-  for (const tok of fmt.tokens) {
-    const gap = lineStart && options.useTabs && tok.spaces > 0 ? indentTabs(tok.spaces, width) : spaces(tok.spaces);
-    lineStart = tok.nl;
-    while (p < preserve.length && preserve[p]!.end < tok.start) p++;
-    if (p < preserve.length && tok.gapStart >= preserve[p]!.start) continue;
-    addEdit(text, tok, gap, from, to, positions, edits);
+  for (let i = 0; i < fmt.length; i++) {
+    const n = fmt.spaces[i]!;
+    const start = fmt.start[i]!;
+    const gapStart = fmt.gapStart[i]!;
+    const gap = lineStart && options.useTabs && n > 0 ? indentTabs(n, width) : spaces(n);
+    lineStart = fmt.nl[i] === 1;
+    while (p < preserve.length && preserve[p]!.end < start) p++;
+    if (p < preserve.length && gapStart >= preserve[p]!.start) continue;
+    add(gapStart, start, gap);
   }
   // hclwrite keeps the width of the whitespace at the very end, as spaces
   const last = preserve[preserve.length - 1];
-  if (!last || last.end < fmt.eof.gapStart) addEdit(text, fmt.eof, spaces(fmt.eof.spaces), from, to, positions, edits);
-  if (edits.length === 0) return { text, edits, diagnostics: errors, changed: false };
+  const eof = fmt.eofGapStart;
+  if (!last || last.end < eof) add(eof, text.length, spaces(text.length - eof));
+  if (starts.length === 0) return { text, edits: [], diagnostics: errors, changed: false };
 
   const out: string[] = [];
   let at = 0;
-  for (const e of edits) {
-    out.push(text.slice(at, e.range.start.offset), e.newText);
-    at = e.range.end.offset;
+  for (let k = 0; k < starts.length; k++) {
+    out.push(text.slice(at, starts[k]), texts[k]!);
+    at = ends[k]!;
   }
   out.push(text.slice(at));
   const result = out.join("");
-  return { text: result, edits, diagnostics: errors, changed: result !== text };
+  let edits: TextEdit[] | undefined;
+  return {
+    text: result,
+    get edits(): TextEdit[] {
+      return (edits ??= toTextEdits(text, starts, ends, texts));
+    },
+    diagnostics: errors,
+    changed: result !== text,
+  };
+}
+
+function toTextEdits(text: string, starts: number[], ends: number[], texts: string[]): TextEdit[] {
+  const positions = new PositionFinder(text);
+  return starts.map((s, k) => ({ range: { start: positions.at(s), end: positions.at(ends[k]!) }, newText: texts[k]! }));
 }
 
 /** Lay out each stretch of tokens between broken regions on its own (their brackets may not balance). */
-function layoutAround(tokens: FmtToken[], broken: readonly Region[], width: number): void {
+function layoutAround(t: FmtTokens, broken: readonly Region[], width: number): void {
   let r = 0;
   let from = 0;
-  for (let i = 0; i <= tokens.length; i++) {
-    const tok = tokens[i];
-    while (tok && r < broken.length && broken[r]!.end < tok.start) r++;
-    const inside = tok !== undefined && r < broken.length && tok.start >= broken[r]!.start;
-    if (inside || tok === undefined) {
-      if (i > from) layout(tokens.slice(from, i), { indentWidth: width });
+  for (let i = 0; i <= t.length; i++) {
+    const atEnd = i === t.length;
+    const start = atEnd ? 0 : t.start[i]!;
+    while (!atEnd && r < broken.length && broken[r]!.end < start) r++;
+    const inside = !atEnd && r < broken.length && start >= broken[r]!.start;
+    if (inside || atEnd) {
+      if (i > from) layout(t, { indentWidth: width }, from, i);
       from = i + 1;
     }
   }
@@ -101,13 +129,6 @@ function spaces(n: number): string {
 function indentTabs(spaces: number, width: number): string {
   const tabs = Math.floor(spaces / width);
   return "\t".repeat(tabs) + " ".repeat(spaces - tabs * width);
-}
-
-function addEdit(text: string, tok: FmtToken, gap: string, from: number, to: number, positions: PositionFinder, edits: TextEdit[]): void {
-  const old = tok.start - tok.gapStart;
-  if (old === gap.length && (old === 0 || text.startsWith(gap, tok.gapStart))) return;
-  if (tok.gapStart < from || tok.start > to) return;
-  edits.push({ range: { start: positions.at(tok.gapStart), end: positions.at(tok.start) }, newText: gap });
 }
 
 /** Line/column of offsets queried in increasing order (columns in code points). */

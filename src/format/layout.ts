@@ -5,14 +5,14 @@
 // Three passes then set only the spaces before tokens: indentation from an indent stack of
 // bracket counts, spacing between neighbours by a fixed rule list, and vertical alignment of `=`
 // and trailing comments over runs of consecutive lines. See docs/hcl-syntax.md §7.
-import { K, bracketChange, type FmtToken, type Kind } from "./tokens.js";
+import { K, bracketChange, isIn, type FmtTokens } from "./tokens.js";
 
 export interface LayoutOptions {
   /** Columns per indentation level (hclwrite: 2). */
   indentWidth: number;
 }
 
-/** A line as index ranges into the token array: lead [s, a), assign [a, c), comment [c, e). */
+/** A line as index ranges into the tokens: lead [s, a), assign [a, c), comment [c, e). */
 interface Line {
   s: number;
   a: number;
@@ -20,60 +20,60 @@ interface Line {
   e: number;
 }
 
-/** Set `spaces` on every token as hclwrite would. */
-export function layout(tokens: FmtToken[], options: LayoutOptions): void {
-  const lines = splitLines(tokens);
-  formatIndent(tokens, lines, options.indentWidth);
-  formatSpaces(tokens, lines);
-  alignCells(tokens, lines);
+/** Set `spaces` on tokens [from, to) as hclwrite would, treating them as a whole file. */
+export function layout(t: FmtTokens, options: LayoutOptions, from = 0, to = t.length): void {
+  const lines = splitLines(t, from, to);
+  formatIndent(t, lines, options.indentWidth);
+  formatSpaces(t, lines);
+  alignCells(t, lines);
 }
 
-function splitLines(tokens: FmtToken[]): Line[] {
+function splitLines(t: FmtTokens, from: number, to: number): Line[] {
   const lines: Line[] = [];
-  let s = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.nl) {
-      lines.push(cells(tokens, s, i + 1));
+  let s = from;
+  for (let i = from; i < to; i++) {
+    if (t.nl[i]) {
+      lines.push(cells(t, s, i + 1));
       s = i + 1;
     }
   }
-  if (s < tokens.length) lines.push(cells(tokens, s, tokens.length));
+  if (s < to) lines.push(cells(t, s, to));
   return lines;
 }
 
-function cells(tokens: FmtToken[], s: number, e: number): Line {
+function cells(t: FmtTokens, s: number, e: number): Line {
   let c = e;
-  if (e - s > 1 && tokens[e - 1]!.kind === K.Comment) c = e - 1;
+  if (e - s > 1 && t.kind[e - 1] === K.Comment) c = e - 1;
   let a = c;
   for (let i = s + 1; i < c; i++) {
-    if (tokens[i]!.kind !== K.Equal) continue;
+    if (t.kind[i] !== K.Equal) continue;
     // Only a whole expression after `=` makes an assign cell (`a = {` opens a multi-line one).
     let net = 0;
-    for (let j = i; j < c; j++) net += bracketChange(tokens[j]!.kind);
+    for (let j = i; j < c; j++) net += bracketChange(t.kind[j]!);
     if (net === 0) a = i;
     break;
   }
   return { s, a, c, e };
 }
 
-function formatIndent(tokens: FmtToken[], lines: Line[], width: number): void {
+function formatIndent(t: FmtTokens, lines: Line[], width: number): void {
   const indents: number[] = [];
   for (const line of lines) {
     if (line.s === line.e) continue;
-    const first = tokens[line.s]!;
-    if (first.kind === K.Newline) {
-      first.spaces = 0;
+    const first = line.s;
+    if (t.kind[first] === K.Newline) {
+      t.spaces[first] = 0;
       continue;
     }
     let net = 0;
     for (let i = line.s; i < line.a; i++) {
-      const kind = tokens[i]!.kind;
+      const kind = t.kind[i]!;
       net += bracketChange(kind);
       if (kind === K.OHeredoc) break;
     }
-    for (let i = line.a; i < line.c; i++) net += bracketChange(tokens[i]!.kind);
+    for (let i = line.a; i < line.c; i++) net += bracketChange(t.kind[i]!);
     if (net > 0) {
-      first.spaces = indents.length * width;
+      t.spaces[first] = indents.length * width;
       indents.push(net);
       continue;
     }
@@ -91,30 +91,30 @@ function formatIndent(tokens: FmtToken[], lines: Line[], width: number): void {
         closed = 0;
       }
     }
-    first.spaces = indents.length * width;
+    t.spaces[first] = indents.length * width;
   }
 }
 
-function formatSpaces(tokens: FmtToken[], lines: Line[]): void {
+function formatSpaces(t: FmtTokens, lines: Line[]): void {
   for (const line of lines) {
-    spaceCell(tokens, line.s, line.a);
+    spaceCell(t, line.s, line.a);
     if (line.a < line.c) {
-      tokens[line.a]!.spaces = 1;
-      spaceCell(tokens, line.a, line.c);
+      t.spaces[line.a] = 1;
+      spaceCell(t, line.a, line.c);
     }
   }
 }
 
-function spaceCell(tokens: FmtToken[], from: number, to: number): void {
+function spaceCell(t: FmtTokens, from: number, to: number): void {
   for (let i = from; i < to - 1; i++) {
-    const before = i > from ? tokens[i - 1]!.kind : K.EOF;
-    tokens[i + 1]!.spaces = spaceAfter(tokens[i]!, before, tokens[i + 1]!.kind) ? 1 : 0;
+    const before = i > from ? t.kind[i - 1]! : K.EOF;
+    t.spaces[i + 1] = spaceAfter(t, i, before, t.kind[i + 1]!) ? 1 : 0;
   }
 }
 
-/** hclwrite's `spaceAfterToken`; `before` is K.EOF at the start of a cell (Go's TokenNil). */
-function spaceAfter(subjectTok: FmtToken, before: Kind, after: Kind): boolean {
-  const subject = subjectTok.kind;
+/** hclwrite's `spaceAfterToken` for token `i`; `before` is K.EOF at the start of a cell (Go's TokenNil). */
+function spaceAfter(t: FmtTokens, i: number, before: number, after: number): boolean {
+  const subject = t.kind[i]!;
   if (after === K.Newline || after === K.EOF) return false;
   if (subject === K.Ident && after === K.OParen) return false;
   if (subject === K.Dot || after === K.Dot) return false;
@@ -122,7 +122,7 @@ function spaceAfter(subjectTok: FmtToken, before: Kind, after: Kind): boolean {
   if (subject === K.Comma) return true;
   if (subject === K.Text || subject === K.OQuote || subject === K.OHeredoc) return false;
   if (after === K.Text || after === K.CQuote || after === K.CHeredoc) return false;
-  if (subject === K.Ident && subjectTok.image === "in" && before === K.Ident) return true;
+  if (subject === K.Ident && before === K.Ident && isIn(t, i)) return true;
   if (after === K.OBrack && (subject === K.Ident || subject === K.Number || bracketChange(subject) < 0)) return false;
   if (subject === K.Bang) return false;
   if (subject === K.Minus) {
@@ -150,17 +150,17 @@ function spaceAfter(subjectTok: FmtToken, before: Kind, after: Kind): boolean {
   return true;
 }
 
-function alignCells(tokens: FmtToken[], lines: Line[]): void {
+function alignCells(t: FmtTokens, lines: Line[]): void {
   // `=` first: moving it also moves the trailing comments.
-  alignRuns(lines, (l) => l.a < l.c, (l) => columns(tokens, l.s, l.a), (l) => tokens[l.a]!);
-  alignRuns(lines, (l) => l.c < l.e, (l) => columns(tokens, l.s, l.c), (l) => tokens[l.c]!);
+  alignRuns(t, lines, (l) => l.a < l.c, (l) => columns(t, l.s, l.a), (l) => l.a);
+  alignRuns(t, lines, (l) => l.c < l.e, (l) => columns(t, l.s, l.c), (l) => l.c);
 }
 
-function alignRuns(lines: Line[], has: (l: Line) => boolean, width: (l: Line) => number, target: (l: Line) => FmtToken): void {
+function alignRuns(t: FmtTokens, lines: Line[], has: (l: Line) => boolean, width: (l: Line) => number, target: (l: Line) => number): void {
   let start = -1;
   let max = 0;
   const close = (end: number): void => {
-    for (let i = start; i < end; i++) target(lines[i]!).spaces = max - width(lines[i]!) + 1;
+    for (let i = start; i < end; i++) t.spaces[target(lines[i]!)] = max - width(lines[i]!) + 1;
     start = -1;
     max = 0;
   };
@@ -177,20 +177,25 @@ function alignRuns(lines: Line[], has: (l: Line) => boolean, width: (l: Line) =>
 }
 
 /** Display width of tokens [from, to) with their spaces, in grapheme clusters (as hclwrite). */
-function columns(tokens: FmtToken[], from: number, to: number): number {
+function columns(t: FmtTokens, from: number, to: number): number {
   let n = 0;
-  for (let i = from; i < to; i++) {
-    const t = tokens[i]!;
-    n += t.spaces + graphemes(t.image);
-  }
+  for (let i = from; i < to; i++) n += t.spaces[i]! + graphemes(t.text, t.start[i]!, t.end[i]!);
   return n;
 }
 
 let segmenter: Intl.Segmenter | undefined;
-const ASCII = /^[\x00-\x7f]*$/;
 
-function graphemes(s: string): number {
-  if (ASCII.test(s)) return s.includes("\r\n") ? s.length - s.split("\r\n").length + 1 : s.length;
+function graphemes(text: string, start: number, end: number): number {
+  let n = end - start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return segmentCount(text.slice(start, end));
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a && i + 1 < end) n--; // CRLF is one cluster
+  }
+  return n;
+}
+
+function segmentCount(s: string): number {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   let n = 0;
   for (const _ of segmenter.segment(s)) n++;

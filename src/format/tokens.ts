@@ -43,17 +43,27 @@ export const K = {
 } as const;
 export type Kind = (typeof K)[keyof typeof K];
 
-export interface FmtToken {
-  kind: Kind;
-  image: string;
-  /** Ends a line: a newline, or a line comment together with its newline. */
-  nl: boolean;
+/**
+ * The tokens as parallel arrays (index = token number): a big file has a million tokens, and
+ * typed arrays spare the garbage collector a million long-lived objects.
+ */
+export interface FmtTokens {
+  /** The text the offsets refer to. */
+  text: string;
+  /** Number of tokens (the arrays may be longer). */
+  length: number;
+  kind: Uint8Array;
+  /** 1 when the token ends a line: a newline, or a line comment together with its newline. */
+  nl: Uint8Array;
   /** Spaces before the token, as the formatter decides. */
-  spaces: number;
+  spaces: Int32Array;
   /** Offset where the whitespace before the token starts in the original text. */
-  gapStart: number;
-  /** Offset where the token starts in the original text. */
-  start: number;
+  gapStart: Int32Array;
+  /** Offsets where the token starts and ends in the original text. */
+  start: Int32Array;
+  end: Int32Array;
+  /** The whitespace between the last token and the end of the text (hclwrite keeps its width). */
+  eofGapStart: number;
 }
 
 const KINDS = new Map<TokenType, Kind>([
@@ -103,50 +113,64 @@ const KINDS = new Map<TokenType, Kind>([
 const KIND_BY_IDX: Kind[] = [];
 for (const type of T.allTokenTypes) KIND_BY_IDX[type.tokenTypeIdx!] = KINDS.get(type) ?? K.Other;
 
-export interface FmtTokens {
-  tokens: FmtToken[];
-  /** A leading byte-order mark, kept as is. */
-  bom: string;
-  /** The whitespace between the last token and the end of the text (hclwrite keeps its width). */
-  eof: FmtToken;
-}
-
 /** Convert the scanner's tokens (whitespace included) to hclwrite-style tokens. */
 export function toFmtTokens(text: string, scanned: readonly Token[]): FmtTokens {
-  const out: FmtToken[] = [];
-  let bom = "";
+  const n = scanned.length;
+  const out: FmtTokens = {
+    text,
+    length: 0,
+    kind: new Uint8Array(n),
+    nl: new Uint8Array(n),
+    spaces: new Int32Array(n),
+    gapStart: new Int32Array(n),
+    start: new Int32Array(n),
+    end: new Int32Array(n),
+    eofGapStart: 0,
+  };
   let i = 0;
-  if (text.charCodeAt(0) === 0xfeff) {
-    bom = "\ufeff";
-    if (scanned[0]?.image === "\ufeff") i = 1;
-  }
-  let gapStart = bom.length;
-  for (; i < scanned.length; i++) {
+  // A leading byte-order mark is kept as is (hclwrite drops it; the formatter only changes whitespace).
+  if (text.charCodeAt(0) === 0xfeff && scanned[0]?.image === "\ufeff") i = 1;
+  let gapStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let k = 0;
+  for (; i < n; i++) {
     const tok = scanned[i]!;
     const type = tok.tokenType;
     if (type === T.Whitespace) continue;
     const start = tok.startOffset;
     const kind = KIND_BY_IDX[tok.tokenTypeIdx] ?? K.Other;
-    let image = tok.image;
+    let end = start + tok.image.length;
     let nl = kind === K.Newline;
     if (type === T.LineComment) {
       // Go's line comment token includes its newline: merge them so the comment ends the line.
       const next = scanned[i + 1];
       if (next && next.tokenType === T.Newline) {
-        image += next.image;
+        end = next.startOffset + next.image.length;
         i++;
         nl = true;
       }
     }
-    out.push({ kind, image, nl, spaces: start - gapStart, gapStart, start });
-    gapStart = start + image.length;
+    out.kind[k] = kind;
+    out.nl[k] = nl ? 1 : 0;
+    out.spaces[k] = start - gapStart;
+    out.gapStart[k] = gapStart;
+    out.start[k] = start;
+    out.end[k] = end;
+    k++;
+    gapStart = end;
   }
-  const eof: FmtToken = { kind: K.EOF, image: "", nl: false, spaces: text.length - gapStart, gapStart, start: text.length };
-  return { tokens: out, bom, eof };
+  out.length = k;
+  out.eofGapStart = gapStart;
+  return out;
+}
+
+/** Whether token `i` is the identifier `in`. */
+export function isIn(t: FmtTokens, i: number): boolean {
+  const s = t.start[i]!;
+  return t.end[i]! - s === 2 && t.text.charCodeAt(s) === 0x69 && t.text.charCodeAt(s + 1) === 0x6e;
 }
 
 /** +1 for an opening bracket (including `${`, `%{`), -1 for a closing one, else 0. */
-export function bracketChange(kind: Kind): number {
+export function bracketChange(kind: number): number {
   switch (kind) {
     case K.OBrace:
     case K.OBrack:
