@@ -61,6 +61,25 @@ export function registerCommands(program: Command, result: ExitCode): void {
       const { runInspect } = await import("./commands/inspect.js");
       result.code = await runInspect(file, opts);
     });
+
+  job
+    .command("run")
+    .description("Submit a job file. This build has no embedded runtime yet: only `--output` (the API JSON) is available.")
+    .argument("<file>", "job file, or - for standard input")
+    .option("--output", 'print the job as {"Job": {...}} instead of submitting it (same as `job inspect`)')
+    .option("--check-index <index>", "submit only if the job's modify index matches (from `job plan`)")
+    .option("--var <name=value>", "set a variable (repeatable)", collect)
+    .option("--var-file <file>", "read variables from an HCL file (repeatable)", collect)
+    .action(async (file: string, opts: { output?: boolean; var?: string[]; varFile?: string[] }) => {
+      if (!opts.output) {
+        process.stderr.write("caravan: job run: the embedded runtime is not part of this build yet.\nUse `caravan job plan FILE` for a dry run, or `caravan job run -output FILE` for the API JSON.\n");
+        result.code = 2;
+        return;
+      }
+      const { runInspect } = await import("./commands/inspect.js");
+      result.code = await runInspect(file, opts);
+    });
+
   job
     .command("plan")
     .description("Show what running a job file would change: the job diff and a scheduler dry run.")
