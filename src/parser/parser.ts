@@ -680,10 +680,11 @@ export class HclParser extends EmbeddedActionsParser {
       case T.OpenQuote:
       case T.HeredocOpen:
         return this.template();
+      // `for` may start on the next line: for expressions are not newline sensitive.
       case T.LBracket:
-        return this.atKeyword("for", 2) ? this.forExpr(false) : this.tuple();
+        return this.withNewlines(false, () => this.atKeyword("for", 2)) ? this.forExpr(false) : this.tuple();
       case T.LBrace:
-        return this.atKeyword("for", 2) ? this.forExpr(true) : this.object();
+        return this.withNewlines(false, () => this.atKeyword("for", 2)) ? this.forExpr(true) : this.object();
       case T.Minus:
       case T.Bang:
         return this.unary();
