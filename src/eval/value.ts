@@ -1,8 +1,8 @@
 // cty-like values. A value is a type plus a payload; every value built from source may carry the
 // range of the expression it came from (`origin`) so later stages can point at it.
 //
-// Numbers are JS doubles. cty uses 512-bit big floats: integers beyond 2^53 lose precision here,
-// and decimal fractions round like doubles (`0.1 + 0.2` prints `0.30000000000000004`, cty `0.3`).
+// Numbers are JS doubles. cty uses 512-bit big floats: integers beyond 2^53 lose precision here;
+// arithmetic on short decimals is done exactly (evaluate.ts, exactDecimal), so `0.1 + 0.2` is `0.3`.
 import type { Range } from "../diagnostics/types.js";
 import {
   BOOL,
@@ -31,7 +31,11 @@ export interface Value {
   origin?: Range;
 }
 
-const withOrigin = (v: Value, origin?: Range): Value => (origin ? { ...v, origin } : v);
+/** Sets the origin on a value just built (never on a shared one): no copy on the hot path. */
+const withOrigin = (v: Value, origin?: Range): Value => {
+  if (origin) v.origin = origin;
+  return v;
+};
 
 /** Strings are NFC-normalised, as cty does, so `"e\u0301" == "é"`. */
 export const str = (s: string, origin?: Range): Value => withOrigin({ type: STRING, v: NON_ASCII.test(s) ? s.normalize("NFC") : s }, origin);
