@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/commands/plan.js";
-import type { CliIO } from "../../src/cli/commands/validate.js";
+import type { CliIO } from "../../src/cli/io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "caravan-plan-"));
 const jobFile = join(dir, "example.nomad.hcl");

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { runValidate, type CliIO } from "../../src/cli/commands/validate.js";
+import { runValidate } from "../../src/cli/commands/validate.js";
+import type { CliIO } from "../../src/cli/io.js";
 import { runInspect } from "../../src/cli/commands/inspect.js";
 import { escapeProperty } from "../../src/render/github.js";
 

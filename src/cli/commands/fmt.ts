@@ -2,11 +2,13 @@
 //
 // Exit codes: 0 nothing to do or files rewritten; 1 `--check` found files to change, or a file has
 // syntax errors (left untouched); 2 a path cannot be read or written.
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import type { Diagnostic } from "../../diagnostics/types.js";
 import { format } from "../../format/index.js";
+import { formatDiagnostic } from "../../render/text.js";
+import { hclFilesUnder, processIO, ioMessage, type CliIO } from "../io.js";
+export { hclFilesUnder } from "../io.js";
 
 export interface FmtOptions {
   check?: boolean;
@@ -15,23 +17,9 @@ export interface FmtOptions {
   list?: boolean;
 }
 
-export interface FmtIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
-}
+export type FmtIO = Pick<CliIO, "stdout" | "stderr" | "readStdin">;
 
-const defaultIO: FmtIO = {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  },
-};
-
-export async function runFmt(paths: string[], options: FmtOptions = {}, io: FmtIO = defaultIO): Promise<number> {
+export async function runFmt(paths: string[], options: FmtOptions = {}, io: FmtIO = processIO()): Promise<number> {
   let code = 0;
   const raise = (c: number): void => {
     code = Math.max(code, c);
@@ -95,37 +83,9 @@ function unifiedDiff(file: string, before: string, after: string): string {
   return createTwoFilesPatch(file, file, before, after).replace(/^(Index: .*\n)?=+\n/, "");
 }
 
-/** `*.hcl` and `*.nomad` files under `dir`, sorted; hidden folders and node_modules are skipped. */
-export function hclFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!e.name.startsWith(".") && e.name !== "node_modules") out.push(...hclFilesUnder(path));
-    } else if (e.isFile() && /\.(hcl|nomad)$/.test(e.name)) {
-      out.push(path);
-    }
-  }
-  return out;
-}
-
 /** Print syntax errors as `file:line:col: error: message`, with the line and a caret. */
 function report(file: string, text: string, diagnostics: readonly Diagnostic[], io: FmtIO): number {
-  const lines = text.split(/\r?\n/);
-  for (const d of diagnostics) {
-    const { line, column } = d.range.start;
-    io.stderr(`${file}:${line}:${column}: error: ${d.message}${d.detail ? `; ${d.detail}` : ""}\n`);
-    const src = lines[line - 1];
-    if (src !== undefined) io.stderr(`  ${src}\n  ${" ".repeat(Math.max(0, column - 1))}^\n`);
-  }
+  for (const d of diagnostics) io.stderr(formatDiagnostic(d, text, { file, showCode: false }));
   io.stderr(`${file}: not formatted (syntax errors)\n`);
   return 1;
-}
-
-function ioMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e.code === "ENOENT") return "no such file or directory";
-  if (e.code === "EACCES") return "permission denied";
-  return e.message ?? String(err);
 }

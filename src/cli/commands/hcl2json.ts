@@ -8,26 +8,13 @@ import { Hcl2JsonError, toHcl2Json } from "../../hcl2json/convert.js";
 import { toJsonText } from "../../hcl2json/json.js";
 import { parse } from "../../parser/parse.js";
 import { formatDiagnostic } from "../../render/text.js";
+import { ioMessage, processIO, type CliIO } from "../io.js";
 
-export interface Hcl2JsonIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
-  color: boolean;
-}
+export type Hcl2JsonIO = Pick<CliIO, "stdout" | "stderr" | "readStdin"> & { color: boolean };
 
-const defaultIO: Hcl2JsonIO = {
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  },
-  color: Boolean(process.stderr.isTTY) && !process.env["NO_COLOR"],
-};
+const defaultIO = (): Hcl2JsonIO => ({ ...processIO(), color: Boolean(process.stderr.isTTY) && !process.env["NO_COLOR"] });
 
-export async function runHcl2json(file: string, io: Hcl2JsonIO = defaultIO): Promise<number> {
+export async function runHcl2json(file: string, io: Hcl2JsonIO = defaultIO()): Promise<number> {
   const name = file === "-" ? "<stdin>" : file;
   let text: string;
   try {
@@ -56,10 +43,3 @@ function report(diagnostics: readonly Diagnostic[], text: string, file: string, 
   return 1;
 }
 
-function ioMessage(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  if (e.code === "ENOENT") return "no such file or directory";
-  if (e.code === "EACCES") return "permission denied";
-  if (e.code === "EISDIR") return "is a directory";
-  return e.message ?? String(err);
-}

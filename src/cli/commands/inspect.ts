@@ -3,7 +3,7 @@
 // 2 when it cannot be read.
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { processIO, type CliIO } from "./validate.js";
+import { processIO, type CliIO } from "../io.js";
 
 export interface InspectOptions {
   var?: string[];

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Diagnostic } from "../../diagnostics/types.js";
-import { processIO, type CliIO } from "./validate.js";
+import { processIO, type CliIO } from "../io.js";
 
 export interface PlanCliOptions {
   var?: string[];

@@ -3,11 +3,12 @@
 //
 // Exit codes: 0 no errors (warnings allowed unless --strict); 1 errors (or warnings with
 // --strict); 2 usage errors or unreadable files.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import type { Diagnostic } from "../../diagnostics/types.js";
 import type { FileReport } from "../../render/report.js";
 import { count } from "../../render/report.js";
+import { hclFilesUnder, ioMessage, processIO, type CliIO } from "../io.js";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -18,40 +19,6 @@ export interface ValidateCliOptions {
   varFile?: string[];
   color?: boolean;
 }
-
-export interface CliIO {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
-  env: Record<string, string | undefined>;
-  isTTY: boolean;
-}
-
-export const processIO = (): CliIO => ({
-  stdout: (s) => void process.stdout.write(s),
-  stderr: (s) => void process.stderr.write(s),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  },
-  env: process.env,
-  isTTY: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
-});
-
-/** `*.hcl` and `*.nomad` files under a folder, sorted, recursively (dot-folders and node_modules skipped). */
-export function jobFilesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...jobFilesUnder(p));
-    else if (/\.(hcl|nomad)$/.test(e.name) && !/\.(vars|pkrvars)\.hcl$/.test(e.name)) out.push(p);
-  }
-  return out;
-}
-
-const ioMessage = (err: unknown): string => ((err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : err instanceof Error ? err.message : String(err));
 
 export async function runValidate(paths: string[], opts: ValidateCliOptions = {}, io: CliIO = processIO()): Promise<number> {
   const { validateJobText } = await import("../../validate/index.js");
@@ -81,7 +48,7 @@ export async function runValidate(paths: string[], opts: ValidateCliOptions = {}
     }
     let files: string[];
     try {
-      files = statSync(target).isDirectory() ? jobFilesUnder(target) : [target];
+      files = statSync(target).isDirectory() ? hclFilesUnder(target) : [target];
     } catch (err) {
       io.stderr(`${target}: error: ${ioMessage(err)}\n`);
       ioError = true;
