@@ -1,6 +1,6 @@
 // What every command needs from the process, behind an interface so tests can run commands
 // in-process: output streams, standard input, environment, and the file walking they share.
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export interface CliIO {
@@ -48,4 +48,26 @@ export function hclFilesUnder(dir: string): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Command-line paths → the files to work on: folders expanded, `-` (standard input) kept, no
+ * paths meaning the current folder. Paths that cannot be read are reported and left out.
+ */
+export function expandPaths(paths: readonly string[], io: Pick<CliIO, "stderr">): { files: string[]; failed: boolean } {
+  const files: string[] = [];
+  let failed = false;
+  for (const target of paths.length === 0 ? ["."] : paths) {
+    if (target === "-") {
+      files.push(target);
+      continue;
+    }
+    try {
+      files.push(...(statSync(target).isDirectory() ? hclFilesUnder(target) : [target]));
+    } catch (err) {
+      io.stderr(`${target}: error: ${ioMessage(err)}\n`);
+      failed = true;
+    }
+  }
+  return { files, failed };
 }

@@ -2,13 +2,12 @@
 //
 // Exit codes: 0 nothing to do or files rewritten; 1 `--check` found files to change, or a file has
 // syntax errors (left untouched); 2 a path cannot be read or written.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import type { Diagnostic } from "../../diagnostics/types.js";
 import { format } from "../../format/index.js";
 import { formatDiagnostic } from "../../render/text.js";
-import { hclFilesUnder, processIO, ioMessage, type CliIO } from "../io.js";
-export { hclFilesUnder } from "../io.js";
+import { expandPaths, processIO, ioMessage, type CliIO } from "../io.js";
 
 export interface FmtOptions {
   check?: boolean;
@@ -24,22 +23,9 @@ export async function runFmt(paths: string[], options: FmtOptions = {}, io: FmtI
   const raise = (c: number): void => {
     code = Math.max(code, c);
   };
-  const targets = paths.length === 0 ? ["."] : paths;
-  for (const target of targets) {
-    if (target === "-") {
-      raise(formatStdin(await io.readStdin(), options, io));
-      continue;
-    }
-    let files: string[];
-    try {
-      files = statSync(target).isDirectory() ? hclFilesUnder(target) : [target];
-    } catch (err) {
-      io.stderr(`${target}: error: ${ioMessage(err)}\n`);
-      raise(2);
-      continue;
-    }
-    for (const file of files) raise(formatFile(file, options, io));
-  }
+  const { files, failed } = expandPaths(paths, io);
+  if (failed) raise(2);
+  for (const file of files) raise(file === "-" ? formatStdin(await io.readStdin(), options, io) : formatFile(file, options, io));
   return code;
 }
 

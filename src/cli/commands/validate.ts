@@ -8,7 +8,7 @@ import { dirname } from "node:path";
 import type { Diagnostic } from "../../diagnostics/types.js";
 import type { FileReport } from "../../render/report.js";
 import { count } from "../../render/report.js";
-import { hclFilesUnder, ioMessage, processIO, type CliIO } from "../io.js";
+import { expandPaths, ioMessage, processIO, type CliIO } from "../io.js";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -40,31 +40,22 @@ export async function runValidate(paths: string[], opts: ValidateCliOptions = {}
     reports.push({ path, diagnostics });
     sources.set(path, text);
   };
-  const targets = paths.length === 0 ? ["."] : paths;
-  for (const target of targets) {
-    if (target === "-") {
+  const expanded = expandPaths(paths, io);
+  if (expanded.failed) ioError = true;
+  for (const file of expanded.files) {
+    if (file === "-") {
       check("<stdin>", await io.readStdin(), process.cwd());
       continue;
     }
-    let files: string[];
+    let text: string;
     try {
-      files = statSync(target).isDirectory() ? hclFilesUnder(target) : [target];
+      text = readFileSync(file, "utf8");
     } catch (err) {
-      io.stderr(`${target}: error: ${ioMessage(err)}\n`);
+      io.stderr(`${file}: error: ${ioMessage(err)}\n`);
       ioError = true;
       continue;
     }
-    for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(file, "utf8");
-      } catch (err) {
-        io.stderr(`${file}: error: ${ioMessage(err)}\n`);
-        ioError = true;
-        continue;
-      }
-      check(file, text, dirname(file));
-    }
+    check(file, text, dirname(file));
   }
   io.stdout(await render(reports, sources, opts.format ?? "text", opts.color ?? io.isTTY));
   const { errors, warnings } = count(reports);
