@@ -317,34 +317,25 @@ class Scanner {
   private emit(tokenType: TokenType, length: number): void {
     const start = this.offset;
     const end = start + length;
-    const image = this.text.slice(start, end);
     const startLine = this.line;
     const startColumn = this.column;
     // advance line/column over the image
     let line = this.line;
     let lineStart = this.lastLineStart;
-    let nl = image.indexOf("\n");
-    while (nl >= 0) {
-      line++;
-      lineStart = start + nl + 1;
-      nl = image.indexOf("\n", nl + 1);
+    // only these token types can hold a newline
+    if (tokenType === T.Newline || tokenType === T.TemplateText || tokenType === T.HeredocOpen || tokenType === T.BlockComment || tokenType === T.Invalid) {
+      let nl = this.text.indexOf("\n", start);
+      while (nl >= 0 && nl < end) {
+        line++;
+        lineStart = nl + 1;
+        nl = this.text.indexOf("\n", nl + 1);
+      }
     }
     const column =
       line === this.line
-        ? this.column + (this.astral ? codePoints(image) : length)
+        ? this.column + (this.astral ? codePoints(this.text.slice(start, end)) : length)
         : 1 + (this.astral ? codePoints(this.text.slice(lineStart, end)) : end - lineStart);
-    const token: Token = {
-      image,
-      startOffset: start,
-      endOffset: end - 1,
-      startLine,
-      startColumn,
-      endLine: line,
-      endColumn: column - 1,
-      tokenType,
-      tokenTypeIdx: tokenType.tokenTypeIdx!,
-      index: this.tokens.length,
-    };
+    const token = new ScannedToken(this.text, tokenType, start, end - 1, startLine, startColumn, line, column - 1, this.tokens.length);
     this.tokens.push(token);
     this.offset = end;
     this.line = line;
@@ -387,5 +378,34 @@ function invalidCharacterDetail(ch: string): string {
       return 'Curly quotes are not valid here. These can sometimes be inadvertently introduced when sharing code via documents or discussion forums. It might help to replace the character with a "straight quote".';
     default:
       return "This character is not used within the language.";
+  }
+}
+
+/**
+ * A token as chevrotain expects it. Its `image` is cut from the source on demand: a big file holds
+ * a million tokens, and not allocating a string for each of them halves what the garbage collector
+ * has to carry.
+ */
+class ScannedToken implements Token {
+  startPos?: Pos = undefined;
+  endPos?: Pos = undefined;
+  readonly tokenTypeIdx: number;
+
+  constructor(
+    private readonly source: string,
+    readonly tokenType: TokenType,
+    readonly startOffset: number,
+    readonly endOffset: number,
+    readonly startLine: number,
+    readonly startColumn: number,
+    readonly endLine: number,
+    readonly endColumn: number,
+    readonly index: number,
+  ) {
+    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+  }
+
+  get image(): string {
+    return this.source.slice(this.startOffset, this.endOffset + 1);
   }
 }

@@ -862,6 +862,8 @@ export class HclParser extends EmbeddedActionsParser {
 
   private template(): A.TemplateExpr {
     const open = this.next();
+    const plain = this.plainString(open);
+    if (plain) return plain;
     const heredoc = open.tokenType === T.HeredocOpen;
     const endType = heredoc ? T.HeredocClose : T.CloseQuote;
     const parts: FlatPart[] = [];
@@ -893,6 +895,26 @@ export class HclParser extends EmbeddedActionsParser {
       ...(heredoc ? { heredoc: { marker: marker!, flush } } : {}),
       ...this.span(open, last),
     };
+  }
+
+  /**
+   * The most common template by far, `"text"` with no escapes or sequences, built directly
+   * (no flat parts, no decoding pass). Undefined for anything else.
+   */
+  private plainString(open: Token): A.TemplateExpr | undefined {
+    if (open.tokenType !== T.OpenQuote) return undefined;
+    const a = this.LA(1) as Token;
+    if (a.tokenType === T.CloseQuote) {
+      this.consumeToken();
+      return { kind: "Template", parts: [], ...this.span(open, a) };
+    }
+    const b = this.LA(2) as Token;
+    if (a.tokenType !== T.TemplateText || b.tokenType !== T.CloseQuote) return undefined;
+    const value = a.image;
+    if (value.includes("\\") || value.includes("{")) return undefined;
+    this.consumeToken();
+    this.consumeToken();
+    return { kind: "Template", parts: [{ kind: "TemplateLiteral", value, ...this.span(a, a) }], ...this.span(open, b) };
   }
 
   /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
