@@ -2,7 +2,10 @@
 // Loading chevrotain, ajv and friends as hundreds of separate ES modules costs hundreds of
 // milliseconds at every start; one bundle (split per command, so each command still loads only
 // what it needs) keeps a cold `caravan` start fast.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+rmSync("dist/cli", { recursive: true, force: true });
 
 await build({
   entryPoints: { main: "src/cli/main.ts" },
@@ -13,7 +16,8 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: true,
-  minifySyntax: true,
+  minify: true,
+  keepNames: false,
   logLevel: "warning",
   // Packages with native parts or their own loaders stay external.
   external: ["better-sqlite3", "prettier"],
