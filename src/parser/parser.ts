@@ -171,8 +171,8 @@ export class HclParser extends EmbeddedActionsParser {
     return { range: { start: this.startOf(first), end: this.endOf(last) }, firstToken: first.index, lastToken: last.index };
   }
 
-  private spanNodes(first: A.NodeBase, last: A.NodeBase): A.NodeBase {
-    return { range: { start: first.range.start, end: last.range.end }, firstToken: first.firstToken, lastToken: last.lastToken };
+  private rangeOf(first: Token, last: Token): Range {
+    return { start: this.startOf(first), end: this.endOf(last) };
   }
 
   /** The last token consumed. */
@@ -355,7 +355,7 @@ export class HclParser extends EmbeddedActionsParser {
       nameRange: this.tokRange(name),
       equalsRange: this.tokRange(eq),
       expr,
-      ...this.spanNodes(this.span(name, name), expr),
+      range: { start: this.startOf(name), end: expr.range.end }, firstToken: name.index, lastToken: expr.lastToken,
     };
   }
 
@@ -427,7 +427,7 @@ export class HclParser extends EmbeddedActionsParser {
         detail: "Unclosed configuration block. This may be caused by incorrect brace nesting elsewhere in this file.",
         range: openRange,
       });
-      return { kind: "Block", type: typeTok.image, typeRange: this.tokRange(typeTok), labels, openBraceRange: openRange, body, oneLine, ...this.spanNodes(this.span(typeTok, typeTok), body) };
+      return { kind: "Block", type: typeTok.image, typeRange: this.tokRange(typeTok), labels, openBraceRange: openRange, body, oneLine, range: { start: this.startOf(typeTok), end: body.range.end }, firstToken: typeTok.index, lastToken: body.lastToken };
     }
     this.next();
     const after = this.peek();
@@ -443,7 +443,7 @@ export class HclParser extends EmbeddedActionsParser {
       closeBraceRange: this.tokRange(close),
       body,
       oneLine,
-      ...this.span(typeTok, close),
+      range: this.rangeOf(typeTok, close), firstToken: typeTok.index, lastToken: close.index,
     };
   }
 
@@ -495,7 +495,7 @@ export class HclParser extends EmbeddedActionsParser {
     }
     this.next();
     const falseExpr = this.expression();
-    return { kind: "Conditional", cond, trueExpr, falseExpr, ...this.spanNodes(cond, falseExpr) };
+    return { kind: "Conditional", cond, trueExpr, falseExpr, range: { start: cond.range.start, end: falseExpr.range.end }, firstToken: cond.firstToken, lastToken: falseExpr.lastToken };
   }
 
   private binary(level: number): A.Expression {
@@ -508,7 +508,7 @@ export class HclParser extends EmbeddedActionsParser {
       if (!op) return left;
       this.next();
       const right = this.binary(level + 1);
-      left = { kind: "Binary", op, opRange: this.tokRange(t), left, right, ...this.spanNodes(left, right) };
+      left = { kind: "Binary", op, opRange: this.tokRange(t), left, right, range: { start: left.range.start, end: right.range.end }, firstToken: left.firstToken, lastToken: right.lastToken };
     }
   }
 
@@ -517,7 +517,7 @@ export class HclParser extends EmbeddedActionsParser {
     if (t.tokenType === T.Minus || t.tokenType === T.Bang) {
       this.next();
       const operand = this.unary();
-      return { kind: "Unary", op: t.tokenType === T.Minus ? "-" : "!", operand, ...this.spanNodes(this.span(t, t), operand) };
+      return { kind: "Unary", op: t.tokenType === T.Minus ? "-" : "!", operand, range: { start: this.startOf(t), end: operand.range.end }, firstToken: t.index, lastToken: operand.lastToken };
     }
     return this.postfix(this.term());
   }
@@ -559,7 +559,7 @@ export class HclParser extends EmbeddedActionsParser {
     if (n.tokenType === T.Identifier) {
       this.next();
       this.next();
-      return { kind: "GetAttr", object: target, name: n.image, nameRange: this.tokRange(n), ...this.spanNodes(spanStart, this.span(n, n)) };
+      return { kind: "GetAttr", object: target, name: n.image, nameRange: this.tokRange(n), range: { start: spanStart.range.start, end: this.endOf(n) }, firstToken: spanStart.firstToken, lastToken: n.index };
     }
     if (n.tokenType === T.NumberLit) {
       this.next();
@@ -567,8 +567,8 @@ export class HclParser extends EmbeddedActionsParser {
       if (!/^[0-9]+$/.test(n.image)) {
         throw new HclSyntaxError("Invalid legacy index syntax", `\`.${n.image}\` is not a valid index: write \`[${n.image.split(".").join("][")}]\` instead`, n);
       }
-      const key: A.LiteralExpr = { kind: "Literal", value: Number(n.image), raw: n.image, ...this.span(n, n) };
-      return { kind: "Index", collection: target, key, legacy: true, ...this.spanNodes(spanStart, key) };
+      const key: A.LiteralExpr = { kind: "Literal", value: Number(n.image), raw: n.image, range: this.rangeOf(n, n), firstToken: n.index, lastToken: n.index };
+      return { kind: "Index", collection: target, key, legacy: true, range: { start: spanStart.range.start, end: key.range.end }, firstToken: spanStart.firstToken, lastToken: key.lastToken };
     }
     if (n.tokenType === T.Star) {
       throw new HclSyntaxError("Nested splat expression not allowed", "a splat (`.*`) cannot be nested inside another splat", n);
@@ -585,7 +585,7 @@ export class HclParser extends EmbeddedActionsParser {
         throw new HclSyntaxError("Missing close bracket on index", `expected \`]\` to close the index, found ${describe(close)}`, close);
       }
       this.next();
-      return { kind: "Index", collection: target, key, legacy: false, ...this.spanNodes(spanStart, this.span(close, close)) } as A.IndexExpr;
+      return { kind: "Index", collection: target, key, legacy: false, range: { start: spanStart.range.start, end: this.endOf(close) }, firstToken: spanStart.firstToken, lastToken: close.index } as A.IndexExpr;
     });
   }
 
@@ -609,7 +609,7 @@ export class HclParser extends EmbeddedActionsParser {
       each = step;
     }
     const last = this.prev();
-    return { kind: "Splat", source, each, full: false, ...this.spanNodes(source, this.span(last, last)) };
+    return { kind: "Splat", source, each, full: false, range: { start: source.range.start, end: this.endOf(last) }, firstToken: source.firstToken, lastToken: last.index };
   }
 
   private fullSplat(source: A.Expression): A.Expression {
@@ -645,7 +645,7 @@ export class HclParser extends EmbeddedActionsParser {
       break;
     }
     const last = this.prev();
-    return { kind: "Splat", source, each, full: true, ...this.spanNodes(source, this.span(last, last)) };
+    return { kind: "Splat", source, each, full: true, range: { start: source.range.start, end: this.endOf(last) }, firstToken: source.firstToken, lastToken: last.index };
   }
 
   private term(): A.Expression {
@@ -660,22 +660,22 @@ export class HclParser extends EmbeddedActionsParser {
             throw new HclSyntaxError("Unbalanced parentheses", `expected \`)\` to close the \`(\` at ${t.startLine}:${t.startColumn}, found ${describe(close)}`, close);
           }
           this.next();
-          return { kind: "Parens", expr, ...this.span(t, close) } as A.ParenExpr;
+          return { kind: "Parens", expr, range: this.rangeOf(t, close), firstToken: t.index, lastToken: close.index } as A.ParenExpr;
         });
       case T.NumberLit: {
         this.next();
         if (!/^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t.image)) {
           throw new HclSyntaxError("Invalid number literal", `\`${t.image}\` is not a valid number`, t);
         }
-        return { kind: "Literal", value: Number(t.image), raw: t.image, ...this.span(t, t) };
+        return { kind: "Literal", value: Number(t.image), raw: t.image, range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
       }
       case T.Identifier: {
         this.next();
         const n = this.peek();
         if (n.tokenType === T.LParen || n.tokenType === T.DoubleColon) return this.functionCall(t);
-        if (t.image === "true" || t.image === "false") return { kind: "Literal", value: t.image === "true", ...this.span(t, t) };
-        if (t.image === "null") return { kind: "Literal", value: null, ...this.span(t, t) };
-        return { kind: "Variable", name: t.image, ...this.span(t, t) };
+        if (t.image === "true" || t.image === "false") return { kind: "Literal", value: t.image === "true", range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
+        if (t.image === "null") return { kind: "Literal", value: null, range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
+        return { kind: "Variable", name: t.image, range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
       }
       case T.OpenQuote:
       case T.HeredocOpen:
@@ -741,7 +741,7 @@ export class HclParser extends EmbeddedActionsParser {
         expandFinal,
         openParenRange: this.tokRange(open),
         closeParenRange: this.tokRange(close),
-        ...this.span(nameTok, close),
+        range: this.rangeOf(nameTok, close), firstToken: nameTok.index, lastToken: close.index,
       } as A.FunctionCallExpr;
     });
   }
@@ -764,7 +764,7 @@ export class HclParser extends EmbeddedActionsParser {
         }
       }
       const close = this.next();
-      return { kind: "Tuple", items, ...this.span(open, close) } as A.TupleExpr;
+      return { kind: "Tuple", items, range: this.rangeOf(open, close), firstToken: open.index, lastToken: close.index } as A.TupleExpr;
     });
   }
 
@@ -791,7 +791,7 @@ export class HclParser extends EmbeddedActionsParser {
         }
         this.next();
         const value = this.expression();
-        items.push({ key, separator: sep.tokenType === T.Equals ? "=" : ":", value, ...this.spanNodes(key, value) });
+        items.push({ key, separator: sep.tokenType === T.Equals ? "=" : ":", value, range: { start: key.range.start, end: value.range.end }, firstToken: key.firstToken, lastToken: value.lastToken });
         const after = this.peek();
         if (after.tokenType === T.RBrace) break;
         if (after.tokenType !== T.Comma && after.tokenType !== T.Newline) {
@@ -800,7 +800,7 @@ export class HclParser extends EmbeddedActionsParser {
         this.next();
       }
       const close = this.next();
-      return { kind: "Object", items, ...this.span(open, close) } as A.ObjectExpr;
+      return { kind: "Object", items, range: this.rangeOf(open, close), firstToken: open.index, lastToken: close.index } as A.ObjectExpr;
     });
   }
 
@@ -854,7 +854,7 @@ export class HclParser extends EmbeddedActionsParser {
       const close = this.peek();
       if (close.tokenType !== closer) bad(`expected \`${object ? "}" : "]"}\` to close the \`for\` expression, found ${describe(close)}`, close);
       this.next();
-      return { kind: "For", object, keyVar, valueVar, collection, keyExpr, valueExpr, condExpr, grouping, ...this.span(open, close) } as A.ForExpr;
+      return { kind: "For", object, keyVar, valueVar, collection, keyExpr, valueExpr, condExpr, grouping, range: this.rangeOf(open, close), firstToken: open.index, lastToken: close.index } as A.ForExpr;
     });
   }
 
@@ -893,7 +893,7 @@ export class HclParser extends EmbeddedActionsParser {
       kind: "Template",
       parts: node,
       ...(heredoc ? { heredoc: { marker: marker!, flush } } : {}),
-      ...this.span(open, last),
+      range: this.rangeOf(open, last), firstToken: open.index, lastToken: last.index,
     };
   }
 
@@ -906,7 +906,7 @@ export class HclParser extends EmbeddedActionsParser {
     const a = this.LA(1) as Token;
     if (a.tokenType === T.CloseQuote) {
       this.consumeToken();
-      return { kind: "Template", parts: [], ...this.span(open, a) };
+      return { kind: "Template", parts: [], range: this.rangeOf(open, a), firstToken: open.index, lastToken: a.index };
     }
     const b = this.LA(2) as Token;
     if (a.tokenType !== T.TemplateText || b.tokenType !== T.CloseQuote) return undefined;
@@ -914,7 +914,7 @@ export class HclParser extends EmbeddedActionsParser {
     if (value.includes("\\") || value.includes("{")) return undefined;
     this.consumeToken();
     this.consumeToken();
-    return { kind: "Template", parts: [{ kind: "TemplateLiteral", value, ...this.span(a, a) }], ...this.span(open, b) };
+    return { kind: "Template", parts: [{ kind: "TemplateLiteral", value, range: this.rangeOf(a, a), firstToken: a.index, lastToken: a.index }], range: this.rangeOf(open, b), firstToken: open.index, lastToken: b.index };
   }
 
   /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
