@@ -12,6 +12,8 @@ import type { Token } from "./tokens.js";
 
 export interface ScanResult {
   tokens: Token[];
+  /** The tokens the parser sees: `tokens` without whitespace and comments. */
+  significant: Token[];
   diagnostics: Diagnostic[];
 }
 
@@ -24,23 +26,15 @@ const IDENT_START = /[\p{ID_Start}_]/u;
 const IDENT = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 const NUMBER = /[0-9](?:[0-9]|\.(?=[0-9])|[eE][+-]?(?=[0-9]))*/y;
 const HEREDOC_OPEN = /<<(-?)([\p{ID_Start}_][\p{ID_Continue}-]*)(\r?\n)/uy;
-const WHITESPACE = /[ \t]+/y;
 
-/** Fixed-text operators, longest first within each first character. */
-const OPERATORS: ReadonlyArray<readonly [string, TokenType]> = [
-  ["...", T.Ellipsis], ["==", T.EqualEqual], ["!=", T.NotEqual], ["<=", T.LessEqual], [">=", T.GreaterEqual],
-  ["&&", T.And], ["||", T.Or], ["=>", T.FatArrow], ["::", T.DoubleColon],
-  ["+", T.Plus], ["-", T.Minus], ["*", T.Star], ["/", T.Slash], ["%", T.Percent], ["<", T.Less], [">", T.Greater],
-  ["!", T.Bang], ["=", T.Equals], [":", T.Colon], ["?", T.Question], [",", T.Comma], [".", T.Dot],
-  ["(", T.LParen], [")", T.RParen], ["[", T.LBracket], ["]", T.RBracket],
-  ["&", T.BitwiseOp], ["|", T.BitwiseOp], ["^", T.BitwiseOp],
-];
-const OPS_BY_CHAR = new Map<string, Array<readonly [string, TokenType]>>();
-for (const op of OPERATORS) {
-  const list = OPS_BY_CHAR.get(op[0][0]!) ?? [];
-  list.push(op);
-  OPS_BY_CHAR.set(op[0][0]!, list);
-}
+/** Operators of one character that no longer operator starts with. */
+const SINGLE_CHAR = new Map<number, TokenType>([
+  [43, T.Plus], [45, T.Minus], [42, T.Star], [37, T.Percent], [63, T.Question], [44, T.Comma],
+  [40, T.LParen], [41, T.RParen], [91, T.LBracket], [93, T.RBracket],
+]);
+
+const isAsciiIdentStart = (k: number): boolean => (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || k === 95;
+const isAsciiIdentPart = (k: number): boolean => (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 45;
 
 export function scan(text: string): ScanResult {
   return new Scanner(text).run();
@@ -48,6 +42,7 @@ export function scan(text: string): ScanResult {
 
 class Scanner {
   private readonly tokens: Token[] = [];
+  private readonly significant: Token[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly modes: Mode[] = [{ kind: "main", depth: 0, template: false }];
   private offset = 0;
@@ -71,7 +66,7 @@ class Scanner {
       else this.scanHeredoc(mode);
     }
     this.finish();
-    return { tokens: this.tokens, diagnostics: this.diagnostics };
+    return { tokens: this.tokens, significant: this.significant, diagnostics: this.diagnostics };
   }
 
   // ------------------------------------------------------------------ main (expression) mode
@@ -79,54 +74,59 @@ class Scanner {
   private scanMain(mode: Extract<Mode, { kind: "main" }>): void {
     const text = this.text;
     const at = this.offset;
-    const c = text[at]!;
+    const c = text.charCodeAt(at);
+    // Identifiers and whitespace are most tokens: ASCII fast paths first.
+    if (isAsciiIdentStart(c)) {
+      let i = at + 1;
+      while (i < text.length && isAsciiIdentPart(text.charCodeAt(i))) i++;
+      // a non-ASCII identifier character continues it: let the Unicode pattern finish the job
+      if (i >= text.length || text.charCodeAt(i) < 128) return this.emit(T.Identifier, i - at);
+    } else if (c === 32 || c === 9) {
+      let i = at + 1;
+      while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+      return this.emit(T.Whitespace, i - at);
+    } else if (c >= 48 && c <= 57) {
+      NUMBER.lastIndex = at;
+      NUMBER.exec(text);
+      return this.emit(T.NumberLit, NUMBER.lastIndex - at);
+    }
+    const next = text.charCodeAt(at + 1);
     switch (c) {
-      case " ":
-      case "\t":
-        WHITESPACE.lastIndex = at;
-        WHITESPACE.exec(text);
-        this.emit(T.Whitespace, WHITESPACE.lastIndex - at);
-        return;
-      case "\n":
-        this.emit(T.Newline, 1);
-        return;
-      case "\r":
-        if (text[at + 1] === "\n") this.emit(T.Newline, 2);
-        else this.invalid(1, "Invalid character", "Carriage return characters are only allowed before a newline.");
-        return;
-      case "#":
-        this.emit(T.LineComment, this.lineEnd(at) - at);
-        return;
-      case "/":
-        if (text[at + 1] === "/") return void this.emit(T.LineComment, this.lineEnd(at) - at);
-        if (text[at + 1] === "*") return this.blockComment();
-        break;
-      case '"':
+      case 10: // \n
+        return this.emit(T.Newline, 1);
+      case 13: // \r
+        if (next === 10) return this.emit(T.Newline, 2);
+        return this.invalid(1, "Invalid character", "Carriage return characters are only allowed before a newline.");
+      case 35: // #
+        return this.emit(T.LineComment, this.lineEnd(at) - at);
+      case 47: // /
+        if (next === 47) return this.emit(T.LineComment, this.lineEnd(at) - at);
+        if (next === 42) return this.blockComment();
+        return this.emit(T.Slash, 1);
+      case 34: // "
         this.emit(T.OpenQuote, 1);
         this.modes.push({ kind: "quoted" });
         return;
-      case "{":
+      case 123: // {
         mode.depth++;
-        this.emit(T.LBrace, 1);
-        return;
-      case "}":
+        return this.emit(T.LBrace, 1);
+      case 125: // }
         if (mode.depth === 0 && mode.template) {
           this.emit(T.TemplateSeqEnd, 1);
           this.modes.pop();
           return;
         }
         if (mode.depth > 0) mode.depth--;
-        this.emit(T.RBrace, 1);
-        return;
-      case "~":
-        if (text[at + 1] === "}" && mode.depth === 0 && mode.template) {
+        return this.emit(T.RBrace, 1);
+      case 126: // ~
+        if (next === 125 && mode.depth === 0 && mode.template) {
           this.emit(T.TemplateSeqEnd, 2);
           this.modes.pop();
           return;
         }
         break;
-      case "<":
-        if (text[at + 1] === "<") {
+      case 60: // <
+        if (next === 60) {
           HEREDOC_OPEN.lastIndex = at;
           const m = HEREDOC_OPEN.exec(text);
           if (m) {
@@ -135,46 +135,34 @@ class Scanner {
             return;
           }
         }
-        break;
+        return next === 61 ? this.emit(T.LessEqual, 2) : this.emit(T.Less, 1);
+      case 62: // >
+        return next === 61 ? this.emit(T.GreaterEqual, 2) : this.emit(T.Greater, 1);
+      case 61: // =
+        return next === 61 ? this.emit(T.EqualEqual, 2) : next === 62 ? this.emit(T.FatArrow, 2) : this.emit(T.Equals, 1);
+      case 33: // !
+        return next === 61 ? this.emit(T.NotEqual, 2) : this.emit(T.Bang, 1);
+      case 46: // .
+        return next === 46 && text.charCodeAt(at + 2) === 46 ? this.emit(T.Ellipsis, 3) : this.emit(T.Dot, 1);
+      case 58: // :
+        return next === 58 ? this.emit(T.DoubleColon, 2) : this.emit(T.Colon, 1);
+      case 38: // &
+      case 124: // |
+        if (next === c) return this.emit(c === 38 ? T.And : T.Or, 2);
+        this.emit(T.BitwiseOp, 1);
+        return this.error(at, at + 1, "Unsupported operator", `Bitwise operators are not supported. Did you mean boolean ${c === 38 ? 'AND ("&&")' : 'OR ("||")'}?`);
+      case 94: // ^
+        this.emit(T.BitwiseOp, 1);
+        return this.error(at, at + 1, "Unsupported operator", "Bitwise operators are not supported.");
     }
-    if (c >= "0" && c <= "9") {
-      NUMBER.lastIndex = at;
-      NUMBER.exec(text);
-      this.emit(T.NumberLit, NUMBER.lastIndex - at);
-      return;
-    }
-    const ops = OPS_BY_CHAR.get(c);
-    if (ops) {
-      for (const [image, type] of ops) {
-        if (text.startsWith(image, at)) {
-          this.emit(type, image.length);
-          if (type === T.BitwiseOp) {
-            this.error(at, at + 1, "Unsupported operator", `Bitwise operators are not supported.${c === "&" ? " Did you mean boolean AND (\"&&\")?" : c === "|" ? " Did you mean boolean OR (\"||\")?" : ""}`);
-          }
-          return;
-        }
-      }
-    }
-    const code = text.charCodeAt(at);
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
-      let i = at + 1;
-      for (; i < text.length; i++) {
-        const k = text.charCodeAt(i);
-        if (!((k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95 || k === 45)) break;
-      }
-      // a non-ASCII identifier character continues it: let the Unicode pattern finish the job
-      if (i >= text.length || text.charCodeAt(i) < 128) {
-        this.emit(T.Identifier, i - at);
-        return;
-      }
-    }
+    const single = SINGLE_CHAR.get(c);
+    if (single) return this.emit(single, 1);
     const cp = text.codePointAt(at)!;
     const ch = String.fromCodePoint(cp);
     if (IDENT_START.test(ch)) {
       IDENT.lastIndex = at;
       IDENT.exec(text);
-      this.emit(T.Identifier, IDENT.lastIndex - at);
-      return;
+      return this.emit(T.Identifier, IDENT.lastIndex - at);
     }
     this.invalid(ch.length, "Invalid character", invalidCharacterDetail(ch));
   }
@@ -337,6 +325,7 @@ class Scanner {
         : 1 + (this.astral ? codePoints(this.text.slice(lineStart, end)) : end - lineStart);
     const token = new ScannedToken(this.text, tokenType, start, end - 1, startLine, startColumn, line, column - 1, this.tokens.length);
     this.tokens.push(token);
+    if (tokenType !== T.Whitespace && tokenType !== T.LineComment && tokenType !== T.BlockComment) this.significant.push(token);
     this.offset = end;
     this.line = line;
     this.column = column;

@@ -1,16 +1,13 @@
 // parse(text) → { tree, diagnostics }: the entry point of the front end. Never throws.
 import type { Diagnostic } from "../diagnostics/types.js";
 import { scan } from "../lexer/scanner.js";
-import { isTrivia, type Token } from "../lexer/tokens.js";
 import type { Body, ParseResult } from "./ast.js";
 import { HclParser } from "./parser.js";
 
 let shared: HclParser | undefined;
 
 export function parse(text: string): ParseResult {
-  const { tokens, diagnostics: lexical } = scan(text);
-  const significant: Token[] = [];
-  for (const t of tokens) if (!isTrivia(t.tokenType)) significant.push(t);
+  const { tokens, significant, diagnostics: lexical } = scan(text);
   let body: Body;
   let syntax: Diagnostic[];
   const parser = (shared ??= new HclParser());
