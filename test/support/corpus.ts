@@ -17,7 +17,8 @@ function walk(dir: string, out: string[]): string[] {
 export function corpusFiles(sub = ""): string[] {
   return walk(join(CORPUS, sub), [])
     .filter((p) => p.endsWith(".hcl") || p.endsWith(".nomad"))
-    .map((p) => relative(CORPUS, p));
+    .map((p) => relative(CORPUS, p).split("\\").join("/"))
+    .sort();
 }
 
 export function readCorpus(rel: string): string {

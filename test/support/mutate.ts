@@ -6,9 +6,7 @@
 // and the corpus alone. Positions are taken from code (not comments or string text), where a
 // deletion is most likely to be a real syntax error; the golden generator keeps only the mutants
 // Go hcl rejects.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { CORPUS, corpusFiles, readCorpus } from "./corpus.js";
 import { C, classify } from "./regions.js";
 
 export type MutationKind = "brace" | "quote" | "equals" | "newline";
@@ -22,26 +20,9 @@ export interface Mutant {
   offset: number;
 }
 
-/** Absolute path of `../shared/corpus` (relative to the repository root). */
-export const CORPUS_DIR = fileURLToPath(new URL("../../../shared/corpus/", import.meta.url));
-
-/** Every `.hcl` and `.nomad` file of the corpus, sorted, relative to CORPUS_DIR. */
-export function corpusFiles(dir = CORPUS_DIR): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(hcl|nomad)$/.test(e.name)) out.push(relative(dir, p).split("\\").join("/"));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
-export function readCorpus(file: string): string {
-  return readFileSync(join(CORPUS_DIR, file), "utf8");
-}
+/** Absolute path of `../shared/corpus/` (with the trailing slash). */
+export const CORPUS_DIR = `${CORPUS}/`;
+export { corpusFiles, readCorpus };
 
 /** The text of `source` with the mutant's deletion applied. */
 export function applyMutant(source: string, m: Pick<Mutant, "kind" | "offset">): string {
