@@ -8,7 +8,6 @@ export { createFunctions, type FunctionOptions } from "./functions/index.js";
 export type { FunctionDef, FunctionTable, Param } from "./function.js";
 export { convert, unify, type ConvertResult } from "./convert.js";
 export { parseTypeExpr } from "./typeexpr.js";
-export { expandDynamicBlocks } from "./dynblock.js";
 export * from "./types.js";
 export {
   type Value,

@@ -7,6 +7,8 @@ import { NULL, bool, num, object, str, tuple, type Value } from "../eval/value.j
 
 export interface Evaluator {
   evaluate(expr: Expression): { value: Value; diagnostics: Diagnostic[] };
+  /** The same evaluator with one more variable in scope (a `dynamic` block's iterator). */
+  child?(name: string, value: Value): Evaluator;
 }
 
 export function literalEvaluator(tree: SyntaxTree): Evaluator {

@@ -2,6 +2,7 @@
 // locals, functions, -var / -var-file / NOMAD_VAR_*).
 import type { Diagnostic } from "../diagnostics/types.js";
 import { evaluateExpression } from "../eval/evaluate.js";
+import { childContext, type EvalContext } from "../eval/context.js";
 import { createJobFileContext, type JobFileOptions } from "../eval/jobfile.js";
 import type { Expression, SyntaxTree } from "../parser/ast.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
@@ -13,7 +14,14 @@ export type ValidateOptions = Partial<JobFileOptions>;
 export function evalEvaluator(options: ValidateOptions) {
   return (tree: SyntaxTree): { evaluator: Evaluator; diagnostics: Diagnostic[] } => {
     const fc = createJobFileContext(tree, { ...options, baseDir: options.baseDir ?? process.cwd() });
-    return { evaluator: { evaluate: (e: Expression) => evaluateExpression(e, fc.ctx) }, diagnostics: fc.diagnostics };
+    return { evaluator: contextEvaluator(fc.ctx), diagnostics: fc.diagnostics };
+  };
+}
+
+function contextEvaluator(ctx: EvalContext): Evaluator {
+  return {
+    evaluate: (e: Expression) => evaluateExpression(e, ctx),
+    child: (name, value) => contextEvaluator(childContext(ctx, new Map([[name, value]]))),
   };
 }
 

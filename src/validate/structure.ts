@@ -4,7 +4,7 @@
 // blocks, duplicate attributes, missing required attributes and legacy fields. Every instance
 // path is remembered with the source ranges it came from, so later stages can point at them.
 import type { Diagnostic, Range } from "../diagnostics/types.js";
-import type { Attribute, Block, Body, SyntaxTree } from "../parser/ast.js";
+import type { Attribute, Block, Body, BodyItem, SyntaxTree } from "../parser/ast.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
 import {
   ROOT,
@@ -21,6 +21,7 @@ import {
 } from "../jobspec/schema.js";
 import { didYouMean } from "./didyoumean.js";
 import { coerce, freeformBody } from "./coerce.js";
+import { expandDynamic } from "./dynamic.js";
 
 export interface PathInfo {
   /** Attribute: the whole attribute; block: its header (type and labels). */
@@ -50,7 +51,7 @@ export function headerRange(b: Block): Range {
 }
 
 export function readJobFile(tree: SyntaxTree, evaluator: Evaluator): ReadResult {
-  const r = new Reader(evaluator);
+  const r = new Reader(evaluator, tree.body);
   const instance = r.body(tree.body, ROOT, "", tree.body.range);
   return { instance, paths: r.paths, diagnostics: r.diags };
 }
@@ -58,7 +59,10 @@ export function readJobFile(tree: SyntaxTree, evaluator: Evaluator): ReadResult 
 class Reader {
   paths: Paths = new Map();
   diags: Diagnostic[] = [];
-  constructor(private ev: Evaluator) {}
+  constructor(
+    private ev: Evaluator,
+    private readonly root: Body,
+  ) {}
 
   private error(code: string, message: string, range: Range, extra: Partial<Diagnostic> = {}): void {
     this.diags.push({ severity: "error", code, message, range, ...extra });
@@ -66,9 +70,11 @@ class Reader {
 
   body(body: Body, schema: BlockSchema, path: string, ownerRange: Range): Record<string, unknown> {
     const out: Record<string, unknown> = {};
+    const outer = this.ev;
     const seenAttr = new Map<string, Attribute>();
     const seenBlock = new Map<string, Block>();
-    for (const item of body.items) {
+    for (const { item, evaluator } of this.expand(body)) {
+      this.ev = evaluator;
       const prop = schema.properties[item.kind === "Attribute" ? item.name : item.type];
       if (item.kind === "Attribute") {
         const a = item;
@@ -92,10 +98,6 @@ class Reader {
         continue;
       }
       const b = item;
-      if (b.type === "dynamic" && schema !== ROOT) {
-        this.diags.push({ severity: "warning", code: "structure/dynamic-unsupported", message: "dynamic blocks are not expanded by caravan; this block is skipped", range: headerRange(b) });
-        continue;
-      }
       if (!prop || (!isBlock(prop) && !isAttrOrBlock(prop))) {
         this.unknown(b.type, b.typeRange, schema, "block", path, prop);
         continue;
@@ -122,6 +124,7 @@ class Reader {
       seenBlock.set(b.type, b);
       this.block(b, prop, path, out);
     }
+    this.ev = outer;
     for (const req of schema.required) {
       if (seenAttr.has(req) || seenBlock.has(req)) continue;
       const prop = schema.properties[req]!;
@@ -130,6 +133,16 @@ class Reader {
       else this.error(`structure/missing-${isBlock(prop) ? "block" : "attribute"}`, `Missing required ${what} "${req}"`, ownerRange);
     }
     return out;
+  }
+
+  /** The body's items, `dynamic` blocks replaced by the blocks they generate (each with its iterator in scope). */
+  private *expand(body: Body): Generator<{ item: BodyItem; evaluator: Evaluator }> {
+    const outer = this.ev;
+    for (const item of body.items) {
+      if (item.kind === "Block" && item.type === "dynamic" && body !== this.root) {
+        for (const { block, evaluator } of expandDynamic(item, outer, this.diags)) yield { item: block, evaluator };
+      } else yield { item, evaluator: outer };
+    }
   }
 
   private unknown(name: string, range: Range, schema: BlockSchema, kind: "attribute" | "block", path: string, prop?: PropSchema): void {
