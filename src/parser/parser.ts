@@ -4,9 +4,10 @@
 // a token depends on the brackets around it (significant in bodies and object constructors,
 // ignored inside `()`, `[]`, `${}`, `{for}`), and `for`, `in`, `if`, `true`, ... are keywords only
 // in some positions. So the rules decide with explicit look-ahead, in the shape of HashiCorp's own
-// recursive-descent parser, and chevrotain provides the engine: rules, the token vector, CONSUME,
-// and a look-ahead (`LA`) that we override to hide newlines while a bracket that ignores them is
-// open. Errors are thrown as HclSyntaxError and caught per body item (see body()).
+// recursive-descent parser (which also gives Go-compatible error positions), on chevrotain's
+// engine: its token types, token vector and look-ahead (`LA`), which we override to hide newlines
+// while a bracket that ignores them is open. Errors are thrown as HclSyntaxError and caught per
+// body item (see bodyItem()), so the rest of the file still parses.
 import { EmbeddedActionsParser, EOF, createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { didYouMean } from "../diagnostics/didyoumean.js";
 import type { Diagnostic, Pos, Range } from "../diagnostics/types.js";
@@ -48,8 +49,9 @@ export class HclParser extends EmbeddedActionsParser {
   /** While true, newline tokens are invisible to LA/CONSUME. */
   private skipNewlines = false;
 
-  constructor(validate = false) {
-    super(T.allTokenTypes, { recoveryEnabled: false, maxLookahead: 3, skipValidations: !validate });
+  constructor() {
+    // The rules are plain methods (see above), so there is no grammar for chevrotain to validate.
+    super(T.allTokenTypes, { recoveryEnabled: false, maxLookahead: 3, skipValidations: true });
     this.performSelfAnalysis();
   }
 
