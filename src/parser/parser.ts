@@ -20,14 +20,15 @@ import { buildTemplate, type FlatPart } from "./template.js";
 
 const END = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN) as Token;
 
-const BINARY_LEVELS: ReadonlyArray<ReadonlyMap<TokenType, A.BinaryOperator>> = [
-  new Map([[T.Or, "||"]]),
-  new Map([[T.And, "&&"]]),
-  new Map([[T.EqualEqual, "=="], [T.NotEqual, "!="]]),
-  new Map<TokenType, A.BinaryOperator>([[T.Less, "<"], [T.Greater, ">"], [T.LessEqual, "<="], [T.GreaterEqual, ">="]]),
-  new Map<TokenType, A.BinaryOperator>([[T.Plus, "+"], [T.Minus, "-"]]),
-  new Map<TokenType, A.BinaryOperator>([[T.Star, "*"], [T.Slash, "/"], [T.Percent, "%"]]),
-];
+/** Binary operator token → precedence level, loosest (`||`) first. */
+const BINARY_LEVEL = new Map<TokenType, number>([
+  [T.Or, 0],
+  [T.And, 1],
+  [T.EqualEqual, 2], [T.NotEqual, 2],
+  [T.Less, 3], [T.Greater, 3], [T.LessEqual, 3], [T.GreaterEqual, 3],
+  [T.Plus, 4], [T.Minus, 4],
+  [T.Star, 5], [T.Slash, 5], [T.Percent, 5],
+]);
 
 const OPENERS = new Set<TokenType>([T.LParen, T.LBracket, T.LBrace, T.TemplateInterp, T.TemplateControl, T.OpenQuote, T.HeredocOpen]);
 const CLOSER_OF = new Map<TokenType, TokenType[]>([
@@ -500,17 +501,16 @@ export class HclParser extends EmbeddedActionsParser {
     return { kind: "Conditional", cond, trueExpr, falseExpr, range: { start: cond.range.start, end: falseExpr.range.end }, firstToken: cond.firstToken, lastToken: falseExpr.lastToken };
   }
 
-  private binary(level: number): A.Expression {
-    if (level === BINARY_LEVELS.length) return this.unary();
-    const ops = BINARY_LEVELS[level]!;
-    let left = this.binary(level + 1);
+  /** Binary operators by precedence climbing: all levels left-associative (hcl-syntax.md §3.1). */
+  private binary(minLevel: number): A.Expression {
+    let left = this.unary();
     for (;;) {
       const t = this.peek();
-      const op = ops.get(t.tokenType);
-      if (!op) return left;
+      const level = BINARY_LEVEL.get(t.tokenType);
+      if (level === undefined || level < minLevel) return left;
       this.next();
       const right = this.binary(level + 1);
-      left = { kind: "Binary", op, opRange: this.tokRange(t), left, right, range: { start: left.range.start, end: right.range.end }, firstToken: left.firstToken, lastToken: right.lastToken };
+      left = { kind: "Binary", op: t.image as A.BinaryOperator, opRange: this.tokRange(t), left, right, range: { start: left.range.start, end: right.range.end }, firstToken: left.firstToken, lastToken: right.lastToken };
     }
   }
 
