@@ -83,8 +83,3 @@ export const allTokenTypes: TokenType[] = [
   OpenQuote, CloseQuote, HeredocOpen, HeredocClose, TemplateText, TemplateInterp, TemplateControl, TemplateSeqEnd,
   BitwiseOp, Invalid,
 ];
-
-/** Trivia never reach the parser. */
-export function isTrivia(type: TokenType): boolean {
-  return type === Whitespace || type === LineComment || type === BlockComment;
-}

@@ -25,8 +25,9 @@ export function parse(text: string): ParseResult {
 }
 
 /**
- * Lexical and syntax diagnostics in source order. A syntax error at the very spot where the
- * scanner already reported one (an invalid character, an unterminated string) says nothing new.
+ * Lexical and syntax diagnostics in source order. A syntax error on a line where the scanner
+ * already reported one (an invalid character, an unterminated string) is its consequence and
+ * says nothing new; a duplicate attribute is independent and always kept.
  */
 function mergeDiagnostics(lexical: Diagnostic[], syntax: Diagnostic[]): Diagnostic[] {
   const lexStarts = new Set(lexical.map((d) => d.range.start.offset));
