@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../diagnostics/types.js";
 import type { FileReport } from "../../render/report.js";
 import { count } from "../../render/report.js";
 import { expandPaths, ioMessage, processIO, type CliIO } from "../io.js";
+import { formatDiagnostic } from "../../render/text.js";
 
 export type Format = "text" | "json" | "sarif" | "github";
 
@@ -76,29 +77,9 @@ async function render(reports: FileReport[], sources: Map<string, string>, forma
   }
 }
 
-type FormatDiagnostic = (d: Diagnostic, source: string, opts: { color: boolean }) => string;
-
-/** The lead's text renderer (src/render/text.ts) when present, else a plain fallback of the same shape. */
-async function textFormatter(): Promise<FormatDiagnostic> {
-  const spec = "../../render/text.js";
-  try {
-    const mod = (await import(spec)) as { formatDiagnostic?: FormatDiagnostic };
-    if (mod.formatDiagnostic) return mod.formatDiagnostic;
-  } catch {
-    // not there yet
-  }
-  return (d, source) => {
-    const { line, column } = d.range.start;
-    const text = source.split(/\r?\n/)[line - 1] ?? "";
-    const width = d.range.end.line === line ? Math.max(1, d.range.end.column - column) : Math.max(1, [...text].length - column + 1);
-    return `${d.file ?? "<input>"}:${line}:${column}: ${d.severity}[${d.code}]: ${d.message}\n  ${text}\n  ${" ".repeat(column - 1)}${"^".repeat(width)}\n`;
-  };
-}
-
-async function renderText(reports: FileReport[], sources: Map<string, string>, color: boolean): Promise<string> {
-  const fmt = await textFormatter();
+function renderText(reports: FileReport[], sources: Map<string, string>, color: boolean): string {
   let out = "";
-  for (const r of reports) for (const d of r.diagnostics) out += fmt({ ...d, file: r.path }, sources.get(r.path) ?? "", { color });
+  for (const r of reports) for (const d of r.diagnostics) out += formatDiagnostic(d, sources.get(r.path) ?? "", { file: r.path, color });
   const { errors, warnings } = count(reports);
   const bad = reports.filter((r) => r.diagnostics.some((d) => d.severity === "error")).length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
