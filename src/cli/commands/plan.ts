@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Diagnostic } from "../../diagnostics/types.js";
-import { processIO, type CliIO } from "../io.js";
+import { formatDiagnostic } from "../../render/text.js";
+import { ioMessage, processIO, type CliIO } from "../io.js";
 
 export interface PlanCliOptions {
   var?: string[];
@@ -21,8 +22,8 @@ export interface PlanCliOptions {
 
 const ERROR = 255;
 
-function printDiagnostics(io: CliIO, file: string, ds: readonly Diagnostic[]): void {
-  for (const d of ds) io.stderr(`${d.file ?? file}:${d.range.start.line}:${d.range.start.column}: ${d.severity}: ${d.message}\n`);
+function printDiagnostics(io: CliIO, file: string, source: string, ds: readonly Diagnostic[]): void {
+  for (const d of ds) io.stderr(formatDiagnostic(d, source, { file: d.file ?? file }));
 }
 
 export async function runPlan(file: string, opts: PlanCliOptions = {}, io: CliIO = processIO(), now: () => number = Date.now): Promise<number> {
@@ -30,13 +31,13 @@ export async function runPlan(file: string, opts: PlanCliOptions = {}, io: CliIO
   try {
     text = file === "-" ? await io.readStdin() : readFileSync(file, "utf8");
   } catch (err) {
-    io.stderr(`${file}: error: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or directory" : String(err)}\n`);
+    io.stderr(`${file}: error: ${ioMessage(err)}\n`);
     return ERROR;
   }
   const { validateJobText } = await import("../../validate/index.js");
   const v = validateJobText(text, { file, baseDir: file === "-" ? process.cwd() : dirname(file), vars: opts.var ?? [], varFiles: opts.varFile ?? [], env: io.env });
   const errors = v.diagnostics.filter((d) => d.severity === "error");
-  printDiagnostics(io, file, errors);
+  printDiagnostics(io, file, text, errors);
   if (!v.job || errors.length > 0) {
     io.stderr("Error: the job file has errors; nothing was planned.\n");
     return ERROR;
@@ -55,7 +56,7 @@ export async function runPlan(file: string, opts: PlanCliOptions = {}, io: CliIO
     }
     const { decodeClusterText } = await import("../../cluster/file.js");
     const c = decodeClusterText(ctext, { file: opts.cluster, baseDir: dirname(opts.cluster) });
-    printDiagnostics(io, opts.cluster, c.diagnostics);
+    printDiagnostics(io, opts.cluster, ctext, c.diagnostics);
     if (!c.cluster) return ERROR;
     nodes = c.cluster.nodes;
     clusterAllocs = c.cluster.allocs;
