@@ -1,6 +1,10 @@
 // Positions, ranges and diagnostics: the data every stage returns (architecture principle 4).
 
-/** A point in the source: byte-free, UTF-16 offset as JS strings index, 1-based line and column. */
+/**
+ * A point in the source. The offset is a JS string index (UTF-16 code units): what every stage
+ * slices with and what the language server protocol counts in. It equals Go hcl's byte offset for
+ * ASCII text; `byteOffset` converts where a UTF-8 byte offset is needed.
+ */
 export interface Pos {
   /** Offset in UTF-16 code units from the start of the text (JS string index). */
   offset: number;
@@ -61,4 +65,9 @@ export function range(start: Pos, end: Pos): Range {
 
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === "error");
+}
+
+/** The UTF-8 byte offset of a string index (Go hcl's `Pos.Byte`). */
+export function byteOffset(text: string, offset: number): number {
+  return Buffer.byteLength(text.slice(0, offset), "utf8");
 }

@@ -39,3 +39,13 @@ describe("corpus", () => {
     }
   });
 });
+
+describe("positions", () => {
+  it("offsets are string indices; byteOffset gives Go hcl's byte offsets", async () => {
+    const { byteOffset } = await import("../../src/diagnostics/types.js");
+    const text = 'a = "é😀"\nb = ]\n';
+    const d = parse(text).diagnostics[0]!;
+    expect(d.range.start).toEqual({ offset: 14, line: 2, column: 5 });
+    expect(byteOffset(text, d.range.start.offset)).toBe(17);
+  });
+});
