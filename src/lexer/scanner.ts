@@ -297,7 +297,7 @@ class Scanner {
 
   /** Position of an offset at or after the last emitted token's start (scanning is forward-only). */
   private posAt(offset: number): Pos {
-    return positionAt(this.text, offset, this.lastLineStart, this.line);
+    return advancePos(this.text, this.lastLineStart, this.line, 1, offset);
   }
 
   private lastLineStart = 0;
@@ -343,15 +343,16 @@ function codePoints(s: string): number {
   return n;
 }
 
-/** Position of `offset`, given the start offset and number of a line at or before it. */
-export function positionAt(text: string, offset: number, lineStart = 0, line = 1): Pos {
-  let nl = text.indexOf("\n", lineStart);
-  while (nl >= 0 && nl < offset) {
-    line++;
-    lineStart = nl + 1;
-    nl = text.indexOf("\n", lineStart);
+/** The position `to`, counted forward from a known position (offset `from` at `line`:`column`). */
+export function advancePos(text: string, from: number, line: number, column: number, to: number): Pos {
+  for (let i = from; i < to && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      column = 1;
+    } else if (!(c >= 0xdc00 && c <= 0xdfff)) column++; // a surrogate pair counts once
   }
-  return { offset, line, column: 1 + codePoints(text.slice(lineStart, offset)) };
+  return { offset: to, line, column };
 }
 
 function invalidCharacterDetail(ch: string): string {

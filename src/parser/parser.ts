@@ -11,6 +11,7 @@
 import { EmbeddedActionsParser, EOF, createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { didYouMean } from "../diagnostics/didyoumean.js";
 import type { Diagnostic, Pos, Range } from "../diagnostics/types.js";
+import { advancePos } from "../lexer/scanner.js";
 import * as T from "../lexer/tokens.js";
 import type { Token } from "../lexer/tokens.js";
 import type * as A from "./ast.js";
@@ -1021,17 +1022,6 @@ export function posOf(text: string, all: Token[], offset: number): Pos {
     else hi = mid - 1;
   }
   const tok = all[lo];
-  if (!tok || tok.startOffset > offset) return columnScan(text, 0, 1, 1, offset);
-  return columnScan(text, tok.startOffset, tok.startLine!, tok.startColumn!, offset);
-}
-
-function columnScan(text: string, from: number, line: number, column: number, to: number): Pos {
-  for (let i = from; i < to && i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      column = 1;
-    } else if (!(c >= 0xdc00 && c <= 0xdfff)) column++;
-  }
-  return { offset: to, line, column };
+  if (!tok || tok.startOffset > offset) return advancePos(text, 0, 1, 1, offset);
+  return advancePos(text, tok.startOffset, tok.startLine!, tok.startColumn!, offset);
 }
