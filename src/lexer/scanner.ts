@@ -11,9 +11,12 @@ import * as T from "./tokens.js";
 import type { Token } from "./tokens.js";
 
 export interface ScanResult {
+  /** Every token; built on first access (the significant tokens are reused at their indices). */
   tokens: Token[];
   /** The tokens the parser sees: `tokens` without whitespace and comments. */
   significant: Token[];
+  /** The packed token data behind both lists. */
+  store: TokenStore;
   diagnostics: Diagnostic[];
 }
 
@@ -40,9 +43,26 @@ export function scan(text: string): ScanResult {
   return new Scanner(text).run();
 }
 
+/**
+ * A ScanResult whose `tokens` are made on first use. A class, not an object literal with a getter:
+ * such a literal gets a map of its own that points at its closure, and that kept every scan's
+ * tokens alive through the young-generation collections.
+ */
+class Scanned implements ScanResult {
+  constructor(
+    readonly store: TokenStore,
+    readonly significant: Token[],
+    readonly diagnostics: Diagnostic[],
+  ) {}
+
+  get tokens(): Token[] {
+    return this.store.tokens();
+  }
+}
+
 class Scanner {
-  private readonly tokens: Token[] = [];
   private readonly significant: Token[] = [];
+  private readonly store: TokenStore;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly modes: Mode[] = [{ kind: "main", depth: 0, template: false }];
   private offset = 0;
@@ -54,6 +74,7 @@ class Scanner {
 
   constructor(private readonly text: string) {
     this.astral = /[\uD800-\uDFFF]/.test(text);
+    this.store = new TokenStore(text, this.significant);
     // A leading byte-order mark is skipped by Go hcl; keep it as trivia so the tree stays lossless.
     if (text.charCodeAt(0) === 0xfeff) this.emit(T.Whitespace, 1);
   }
@@ -66,7 +87,11 @@ class Scanner {
       else this.scanHeredoc(mode);
     }
     this.finish();
-    return { tokens: this.tokens, significant: this.significant, diagnostics: this.diagnostics };
+    const store = this.store;
+    const n = this.record(T.Invalid); // the end entry: only its position is read
+    store.count = n;
+    keep(store, (n + 1) * 4);
+    return new Scanned(store, this.significant, this.diagnostics);
   }
 
   // ------------------------------------------------------------------ main (expression) mode
@@ -302,11 +327,28 @@ class Scanner {
 
   private lastLineStart = 0;
 
+  /** Append an entry at the current position; returns its index. */
+  private record(tokenType: TokenType): number {
+    const i = this.count;
+    const at = i * 4;
+    if (at === scratch.length) {
+      const bigger = new Int32Array(scratch.length * 2);
+      bigger.set(scratch);
+      scratch = bigger;
+    }
+    scratch[at] = this.offset;
+    scratch[at + 1] = this.line;
+    scratch[at + 2] = this.column;
+    scratch[at + 3] = tokenType.tokenTypeIdx!;
+    this.count = i + 1;
+    return i;
+  }
+
+  private count = 0;
+
   private emit(tokenType: TokenType, length: number): void {
     const start = this.offset;
     const end = start + length;
-    const startLine = this.line;
-    const startColumn = this.column;
     // advance line/column over the image
     let line = this.line;
     let lineStart = this.lastLineStart;
@@ -323,9 +365,8 @@ class Scanner {
       line === this.line
         ? this.column + (this.astral ? codePoints(this.text.slice(start, end)) : length)
         : 1 + (this.astral ? codePoints(this.text.slice(lineStart, end)) : end - lineStart);
-    const token = new ScannedToken(this.text, tokenType, start, end - 1, startLine, startColumn, line, column - 1, this.tokens.length);
-    this.tokens.push(token);
-    if (tokenType !== T.Whitespace && tokenType !== T.LineComment && tokenType !== T.BlockComment) this.significant.push(token);
+    const index = this.record(tokenType);
+    if (tokenType !== T.Whitespace && tokenType !== T.LineComment && tokenType !== T.BlockComment) this.significant.push(new StoredToken(this.store, index));
     this.offset = end;
     this.line = line;
     this.column = column;
@@ -371,31 +412,135 @@ function invalidCharacterDetail(ch: string): string {
   }
 }
 
+/** Token types by `tokenTypeIdx`. */
+const TYPES: TokenType[] = [];
+for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
+
+/** Where the scanner writes its entries (kept between scans); copied to the store's place at the end. */
+let scratch = new Int32Array(4096);
+const EMPTY = new Int32Array(4);
+
+// Small stores share slabs: one ArrayBuffer per parsed file made the garbage collector work hard on
+// a workload of many small files. A slab lives as long as any store in it.
+const SLAB = 1 << 18;
+let slab = new Int32Array(SLAB);
+let slabTop = 0;
+
+/** Give `store` a lasting copy of the first `length` numbers of `scratch`. */
+function keep(store: TokenStore, length: number): void {
+  if (length > SLAB >> 4) {
+    store.data = scratch.slice(0, length);
+    store.base = 0;
+    return;
+  }
+  if (slabTop + length > SLAB) {
+    slab = new Int32Array(SLAB);
+    slabTop = 0;
+  }
+  slab.set(scratch.subarray(0, length), slabTop);
+  store.data = slab;
+  store.base = slabTop;
+  slabTop += length;
+}
+
 /**
- * A token as chevrotain expects it. Its `image` is cut from the source on demand: a big file holds
- * a million tokens, and not allocating a string for each of them halves what the garbage collector
- * has to carry.
+ * Every token of a text packed in one Int32Array, four numbers per token: start offset, start line,
+ * start column, type (`tokenTypeIdx`). A big file holds a million tokens, and one object each (with
+ * its positions) was most of what the garbage collector had to carry. Entry `count` marks the end
+ * of the text; a token ends where the next one starts.
  */
-class ScannedToken implements Token {
-  startPos?: Pos = undefined;
-  endPos?: Pos = undefined;
-  readonly tokenTypeIdx: number;
+export class TokenStore {
+  private all?: Token[];
+  /** Set by the scanner when it is done: entry i is at `base + 4 * i`. */
+  data = EMPTY;
+  base = 0;
+  /** Number of tokens (`data` holds one more entry, the end). */
+  count = 0;
 
   constructor(
-    private readonly source: string,
-    readonly tokenType: TokenType,
-    readonly startOffset: number,
-    readonly endOffset: number,
-    readonly startLine: number,
-    readonly startColumn: number,
-    readonly endLine: number,
-    readonly endColumn: number,
-    readonly index: number,
-  ) {
-    this.tokenTypeIdx = tokenType.tokenTypeIdx!;
+    readonly text: string,
+    private readonly significant: Token[],
+  ) {}
+
+  /** Every token as an object, reusing the significant tokens at their indices. */
+  tokens(): Token[] {
+    if (this.all) return this.all;
+    const all: Token[] = [];
+    const sig = this.significant;
+    let j = 0;
+    for (let i = 0; i < this.count; i++) {
+      if (j < sig.length && sig[j]!.index === i) all.push(sig[j++]!);
+      else all.push(new StoredToken(this, i));
+    }
+    return (this.all = all);
+  }
+
+  /** The position of an offset, counted from the nearest token start at or before it. */
+  posAt(offset: number): Pos {
+    const data = this.data;
+    const base = this.base;
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (data[base + mid * 4]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const at = base + lo * 4;
+    if (this.count === 0 || data[at]! > offset) return advancePos(this.text, 0, 1, 1, offset);
+    return advancePos(this.text, data[at]!, data[at + 1]!, data[at + 2]!, offset);
+  }
+}
+
+/**
+ * A token as chevrotain expects it: a view of one entry of a TokenStore. Its fields are getters,
+ * so a token costs two fields, and its `image` is cut from the source on demand.
+ */
+class StoredToken implements Token {
+  // `declare`: plain assignments in the constructor, no class-field definitions
+  private declare readonly store: TokenStore;
+  declare readonly index: number;
+
+  constructor(store: TokenStore, index: number) {
+    this.store = store;
+    this.index = index;
   }
 
   get image(): string {
-    return this.source.slice(this.startOffset, this.endOffset + 1);
+    const store = this.store;
+    const at = store.base + this.index * 4;
+    return store.text.slice(store.data[at], store.data[at + 4]);
+  }
+
+  get tokenType(): TokenType {
+    return TYPES[this.store.data[this.store.base + this.index * 4 + 3]!]!;
+  }
+
+  get tokenTypeIdx(): number {
+    return this.store.data[this.store.base + this.index * 4 + 3]!;
+  }
+
+  get startOffset(): number {
+    return this.store.data[this.store.base + this.index * 4]!;
+  }
+
+  get endOffset(): number {
+    return this.store.data[this.store.base + this.index * 4 + 4]! - 1;
+  }
+
+  get startLine(): number {
+    return this.store.data[this.store.base + this.index * 4 + 1]!;
+  }
+
+  get startColumn(): number {
+    return this.store.data[this.store.base + this.index * 4 + 2]!;
+  }
+
+  get endLine(): number {
+    return this.store.data[this.store.base + this.index * 4 + 5]!;
+  }
+
+  get endColumn(): number {
+    return this.store.data[this.store.base + this.index * 4 + 6]! - 1;
   }
 }

@@ -1,14 +1,10 @@
 // The token vocabulary of HCL native syntax, as chevrotain token types (the parser consumes them).
 import { createToken, type IToken, type TokenType } from "chevrotain";
-import type { Pos } from "../diagnostics/types.js";
 
 /** A chevrotain token plus its index in the full (trivia-including) token list. */
 export interface Token extends IToken {
   /** Index of this token in `SyntaxTree.tokens`. */
   index: number;
-  /** Start and end positions, created on first use by the parser and shared by the nodes. */
-  startPos?: Pos;
-  endPos?: Pos;
 }
 
 const t = (name: string, label?: string): TokenType => createToken({ name, pattern: /NOT_USED/, label });

@@ -1,27 +1,44 @@
 // parse(text) → { tree, diagnostics }: the entry point of the front end. Never throws.
 import type { Diagnostic } from "../diagnostics/types.js";
-import { scan } from "../lexer/scanner.js";
-import type { Body, ParseResult } from "./ast.js";
+import { scan, type TokenStore } from "../lexer/scanner.js";
+import type { Token } from "../lexer/tokens.js";
+import type { Body, ParseResult, SyntaxTree } from "./ast.js";
 import { HclParser } from "./parser.js";
 
 let shared: HclParser | undefined;
 
 export function parse(text: string): ParseResult {
-  const { tokens, significant, diagnostics: lexical } = scan(text);
+  const { significant, store, diagnostics: lexical } = scan(text);
   let body: Body;
   let syntax: Diagnostic[];
   const parser = (shared ??= new HclParser());
   try {
-    body = parser.parseFile(text, tokens, significant);
+    body = parser.parseFile(text, store, significant);
     syntax = parser.diagnostics;
   } catch (err) {
     // A bug, not the user's mistake: keep going with an empty tree and say so.
     shared = undefined;
     const end = { offset: 0, line: 1, column: 1 };
-    body = { kind: "Body", items: [], range: { start: end, end }, firstToken: 0, lastToken: tokens.length - 1 };
+    body = { kind: "Body", items: [], range: { start: end, end }, firstToken: 0, lastToken: store.count - 1 };
     syntax = [{ severity: "error", code: "internal/parser", message: `internal parser error: ${err instanceof Error ? err.message : String(err)}`, range: { start: end, end } }];
   }
-  return { tree: { text, tokens, body }, diagnostics: mergeDiagnostics(lexical, syntax) };
+  return { tree: new Tree(text, store, body), diagnostics: mergeDiagnostics(lexical, syntax) };
+}
+
+/**
+ * The tree, its `tokens` made on first use (the parser and most callers never need the trivia
+ * tokens as objects). A class: an object literal with a getter gets a map of its own per tree.
+ */
+class Tree implements SyntaxTree {
+  constructor(
+    readonly text: string,
+    private readonly store: TokenStore,
+    readonly body: Body,
+  ) {}
+
+  get tokens(): Token[] {
+    return this.store.tokens();
+  }
 }
 
 /**

@@ -11,7 +11,7 @@
 import { EmbeddedActionsParser, EOF, createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { didYouMean } from "../diagnostics/didyoumean.js";
 import type { Diagnostic, Pos, Range } from "../diagnostics/types.js";
-import { advancePos } from "../lexer/scanner.js";
+import type { TokenStore } from "../lexer/scanner.js";
 import * as T from "../lexer/tokens.js";
 import type { Token } from "../lexer/tokens.js";
 import type * as A from "./ast.js";
@@ -42,9 +42,9 @@ const CLOSER_OF = new Map<TokenType, TokenType[]>([
 ]);
 
 export class HclParser extends EmbeddedActionsParser {
-  /** Position lookup for offsets, set per parse. */
+  /** The text and token store of the current parse (for position lookups). */
   private text = "";
-  private all: Token[] = [];
+  private store!: TokenStore;
   diagnostics: Diagnostic[] = [];
   private steps = 0;
   private budget = Infinity;
@@ -57,10 +57,11 @@ export class HclParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** Parse a whole file. `significant` is `all` without trivia. */
-  parseFile(text: string, all: Token[], significant: Token[]): A.Body {
+  /** Parse a whole file: `significant` is the store's tokens without trivia. */
+  parseFile(text: string, store: TokenStore, significant: Token[]): A.Body {
     this.text = text;
-    this.all = all;
+    this.store = store;
+    this.lastStart = this.lastEnd = undefined;
     this.diagnostics = [];
     this.skipNewlines = false;
     this.steps = 0;
@@ -153,17 +154,30 @@ export class HclParser extends EmbeddedActionsParser {
   // ------------------------------------------------------------------ ranges and spans
 
   private pos(offset: number): Pos {
-    return posOf(this.text, this.all, offset);
+    return this.store.posAt(offset);
   }
 
-  // Positions are cached on their token and shared by every node that starts or ends there
-  // (nothing mutates a Pos), which saves most of the parser's allocations.
+  // The positions of the last token asked for are kept and shared by the nodes that start or end
+  // there (nothing mutates a Pos): nested nodes mostly ask for the same token in a row.
+  private lastStart?: Token;
+  private lastStartPos!: Pos;
+  private lastEnd?: Token;
+  private lastEndPos!: Pos;
+
   private startOf(tok: Token): Pos {
-    return (tok.startPos ??= { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! });
+    if (tok !== this.lastStart) {
+      this.lastStart = tok;
+      this.lastStartPos = { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! };
+    }
+    return this.lastStartPos;
   }
 
   private endOf(tok: Token): Pos {
-    return (tok.endPos ??= { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 });
+    if (tok !== this.lastEnd) {
+      this.lastEnd = tok;
+      this.lastEndPos = { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 };
+    }
+    return this.lastEndPos;
   }
 
   private tokRange(tok: Token): Range {
@@ -226,8 +240,8 @@ export class HclParser extends EmbeddedActionsParser {
     }
     const end = this.peek();
     // The body spans from its first token up to (not including) the closing brace or EOF.
-    const firstIndex = isEOF(firstTok) ? this.all.length : firstTok.index;
-    const lastIndex = isEOF(end) ? this.all.length - 1 : end.index - 1;
+    const firstIndex = isEOF(firstTok) ? this.store.count : firstTok.index;
+    const lastIndex = isEOF(end) ? this.store.count - 1 : end.index - 1;
     const startPos = top ? this.pos(0) : isEOF(firstTok) ? this.pos(this.text.length) : this.startOf(firstTok);
     const endPos = isEOF(end) ? this.pos(this.text.length) : this.startOf(end);
     return {
@@ -235,7 +249,7 @@ export class HclParser extends EmbeddedActionsParser {
       items,
       range: { start: startPos, end: endPos },
       firstToken: top ? 0 : Math.min(firstIndex, lastIndex + 1),
-      lastToken: top ? this.all.length - 1 : lastIndex,
+      lastToken: top ? this.store.count - 1 : lastIndex,
     };
   }
 
@@ -1008,20 +1022,4 @@ export class HclParser extends EmbeddedActionsParser {
 function suggestKeyword(word: string): string | undefined {
   const hit = didYouMean(word, ["if", "for", "else", "endif", "endfor"]);
   return hit ? `\`${hit}\`` : undefined;
-}
-
-
-/** Position of an offset, found from the nearest token at or before it. */
-export function posOf(text: string, all: Token[], offset: number): Pos {
-  // binary search the token containing or preceding offset
-  let lo = 0;
-  let hi = all.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (all[mid]!.startOffset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const tok = all[lo];
-  if (!tok || tok.startOffset > offset) return advancePos(text, 0, 1, 1, offset);
-  return advancePos(text, tok.startOffset, tok.startLine!, tok.startColumn!, offset);
 }
