@@ -331,10 +331,11 @@ class Scanner {
   private record(tokenType: TokenType): number {
     const i = this.count;
     const at = i * 4;
+    let scratch = pool.scratch;
     if (at === scratch.length) {
       const bigger = new Int32Array(scratch.length * 2);
       bigger.set(scratch);
-      scratch = bigger;
+      pool.scratch = scratch = bigger;
     }
     scratch[at] = this.offset;
     scratch[at + 1] = this.line;
@@ -416,31 +417,22 @@ function invalidCharacterDetail(ch: string): string {
 const TYPES: TokenType[] = [];
 for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
 
-/** Where the scanner writes its entries (kept between scans); copied to the store's place at the end. */
-let scratch = new Int32Array(4096);
 const EMPTY = new Int32Array(4);
 
-// Small stores share slabs: one ArrayBuffer per parsed file made the garbage collector work hard on
-// a workload of many small files. A slab lives as long as any store in it.
-const SLAB = 1 << 18;
-let slab = new Int32Array(SLAB);
-let slabTop = 0;
+/**
+ * Where the scanner writes its entries, kept between scans and copied to an exact-size store at
+ * the end. A field, not a module variable: V8 deoptimizes code that reads a reassigned one.
+ */
+const pool = { scratch: new Int32Array(4096) };
 
-/** Give `store` a lasting copy of the first `length` numbers of `scratch`. */
+/** Give `store` a lasting copy of the first `length` numbers of the scratch. */
 function keep(store: TokenStore, length: number): void {
-  if (length > SLAB >> 4) {
-    store.data = scratch.slice(0, length);
-    store.base = 0;
-    return;
-  }
-  if (slabTop + length > SLAB) {
-    slab = new Int32Array(SLAB);
-    slabTop = 0;
-  }
-  slab.set(scratch.subarray(0, length), slabTop);
-  store.data = slab;
-  store.base = slabTop;
-  slabTop += length;
+  const scratch = pool.scratch;
+  // A big file: hand over the scratch when it is at least half full (it grew for this file);
+  // either way do not keep a big scratch around after a big file.
+  const data = length > 1 << 16 && length * 2 >= scratch.length ? scratch : scratch.slice(0, length);
+  if (data === scratch || scratch.length > 1 << 20) pool.scratch = new Int32Array(4096);
+  store.data = data;
 }
 
 /**
@@ -451,9 +443,8 @@ function keep(store: TokenStore, length: number): void {
  */
 export class TokenStore {
   private all?: Token[];
-  /** Set by the scanner when it is done: entry i is at `base + 4 * i`. */
+  /** Set by the scanner when it is done: entry i is at `4 * i`. */
   data = EMPTY;
-  base = 0;
   /** Number of tokens (`data` holds one more entry, the end). */
   count = 0;
 
@@ -475,18 +466,23 @@ export class TokenStore {
     return (this.all = all);
   }
 
+  /** The start position of token `i` (of the end of the text for `i === count`). */
+  startPos(i: number): Pos {
+    const at = i * 4;
+    return { offset: this.data[at]!, line: this.data[at + 1]!, column: this.data[at + 2]! };
+  }
+
   /** The position of an offset, counted from the nearest token start at or before it. */
   posAt(offset: number): Pos {
     const data = this.data;
-    const base = this.base;
     let lo = 0;
     let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (data[base + mid * 4]! <= offset) lo = mid;
+      if (data[mid * 4]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const at = base + lo * 4;
+    const at = lo * 4;
     if (this.count === 0 || data[at]! > offset) return advancePos(this.text, 0, 1, 1, offset);
     return advancePos(this.text, data[at]!, data[at + 1]!, data[at + 2]!, offset);
   }
@@ -508,39 +504,39 @@ class StoredToken implements Token {
 
   get image(): string {
     const store = this.store;
-    const at = store.base + this.index * 4;
+    const at = this.index * 4;
     return store.text.slice(store.data[at], store.data[at + 4]);
   }
 
   get tokenType(): TokenType {
-    return TYPES[this.store.data[this.store.base + this.index * 4 + 3]!]!;
+    return TYPES[this.store.data[this.index * 4 + 3]!]!;
   }
 
   get tokenTypeIdx(): number {
-    return this.store.data[this.store.base + this.index * 4 + 3]!;
+    return this.store.data[this.index * 4 + 3]!;
   }
 
   get startOffset(): number {
-    return this.store.data[this.store.base + this.index * 4]!;
+    return this.store.data[this.index * 4]!;
   }
 
   get endOffset(): number {
-    return this.store.data[this.store.base + this.index * 4 + 4]! - 1;
+    return this.store.data[this.index * 4 + 4]! - 1;
   }
 
   get startLine(): number {
-    return this.store.data[this.store.base + this.index * 4 + 1]!;
+    return this.store.data[this.index * 4 + 1]!;
   }
 
   get startColumn(): number {
-    return this.store.data[this.store.base + this.index * 4 + 2]!;
+    return this.store.data[this.index * 4 + 2]!;
   }
 
   get endLine(): number {
-    return this.store.data[this.store.base + this.index * 4 + 5]!;
+    return this.store.data[this.index * 4 + 5]!;
   }
 
   get endColumn(): number {
-    return this.store.data[this.store.base + this.index * 4 + 6]! - 1;
+    return this.store.data[this.index * 4 + 6]! - 1;
   }
 }

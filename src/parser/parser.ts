@@ -61,7 +61,7 @@ export class HclParser extends EmbeddedActionsParser {
   parseFile(text: string, store: TokenStore, significant: Token[]): A.Body {
     this.text = text;
     this.store = store;
-    this.lastStart = this.lastEnd = undefined;
+    this.keyA = this.keyB = -1;
     this.diagnostics = [];
     this.skipNewlines = false;
     this.steps = 0;
@@ -157,27 +157,40 @@ export class HclParser extends EmbeddedActionsParser {
     return this.store.posAt(offset);
   }
 
-  // The positions of the last token asked for are kept and shared by the nodes that start or end
-  // there (nothing mutates a Pos): nested nodes mostly ask for the same token in a row.
-  private lastStart?: Token;
-  private lastStartPos!: Pos;
-  private lastEnd?: Token;
-  private lastEndPos!: Pos;
+  // The last two positions made, by token index, are kept and shared by the nodes that start or end
+  // there (nothing mutates a Pos): nested nodes mostly ask for the same places in a row. A token
+  // ends where the next one starts, so the end of token i is the start of token i + 1.
+  private keyA = -1;
+  private posA!: Pos;
+  private keyB = -1;
+  private posB!: Pos;
+  private useA = false;
+
+  private positionOf(i: number): Pos {
+    if (i === this.keyA) return this.posA;
+    if (i === this.keyB) return this.posB;
+    const pos = this.store.startPos(i);
+    this.useA = !this.useA;
+    if (this.useA) {
+      this.keyA = i;
+      this.posA = pos;
+    } else {
+      this.keyB = i;
+      this.posB = pos;
+    }
+    return pos;
+  }
 
   private startOf(tok: Token): Pos {
-    if (tok !== this.lastStart) {
-      this.lastStart = tok;
-      this.lastStartPos = { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! };
-    }
-    return this.lastStartPos;
+    const i = tok.index;
+    if (i >= 0 && i <= this.store.count) return this.positionOf(i);
+    return { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! };
   }
 
   private endOf(tok: Token): Pos {
-    if (tok !== this.lastEnd) {
-      this.lastEnd = tok;
-      this.lastEndPos = { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 };
-    }
-    return this.lastEndPos;
+    const i = tok.index + 1;
+    if (i >= 0 && i <= this.store.count) return this.positionOf(i);
+    return { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 };
   }
 
   private tokRange(tok: Token): Range {
