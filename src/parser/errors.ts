@@ -1,5 +1,4 @@
 // Syntax errors raised while parsing one body item, and the words used to name tokens in them.
-import type { TokenType } from "chevrotain";
 import type { Token } from "../lexer/tokens.js";
 import * as T from "../lexer/tokens.js";
 
@@ -36,10 +35,6 @@ export function describe(token: Token | undefined): string {
   if (type === T.TemplateText) return "template text";
   if (type === T.TemplateSeqEnd) return "`}`";
   return `\`${token.image}\``;
-}
-
-export function label(type: TokenType): string {
-  return type.LABEL ?? type.name;
 }
 
 export function isEOF(token: Token | undefined): boolean {
