@@ -6,16 +6,14 @@
 // the brace depth where it opened. Both need state that chevrotain's regex-per-mode lexer cannot
 // carry. Scanning never throws; problems become diagnostics and `Invalid` tokens.
 import type { TokenType } from "chevrotain";
-import type { Diagnostic, Pos } from "../diagnostics/types.js";
+import type { Diagnostic, Pos, Range } from "../diagnostics/types.js";
 import * as T from "./tokens.js";
 import type { Token } from "./tokens.js";
 
 export interface ScanResult {
-  /** Every token; built on first access (the significant tokens are reused at their indices). */
+  /** Every token as an object; built on first access. */
   tokens: Token[];
-  /** The tokens the parser sees: `tokens` without whitespace and comments. */
-  significant: Token[];
-  /** The packed token data behind both lists. */
+  /** The packed token data (the parser reads it directly). */
   store: TokenStore;
   diagnostics: Diagnostic[];
 }
@@ -51,7 +49,6 @@ export function scan(text: string): ScanResult {
 class Scanned implements ScanResult {
   constructor(
     readonly store: TokenStore,
-    readonly significant: Token[],
     readonly diagnostics: Diagnostic[],
   ) {}
 
@@ -61,7 +58,6 @@ class Scanned implements ScanResult {
 }
 
 class Scanner {
-  private readonly significant: Token[] = [];
   private readonly store: TokenStore;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly modes: Mode[] = [{ kind: "main", depth: 0, template: false }];
@@ -74,7 +70,7 @@ class Scanner {
 
   constructor(private readonly text: string) {
     this.astral = /[\uD800-\uDFFF]/.test(text);
-    this.store = new TokenStore(text, this.significant);
+    this.store = new TokenStore(text);
     // A leading byte-order mark is skipped by Go hcl; keep it as trivia so the tree stays lossless.
     if (text.charCodeAt(0) === 0xfeff) this.emit(T.Whitespace, 1);
   }
@@ -91,7 +87,7 @@ class Scanner {
     const n = this.record(T.Invalid); // the end entry: only its position is read
     store.count = n;
     keep(store, (n + 1) * 4);
-    return new Scanned(store, this.significant, this.diagnostics);
+    return new Scanned(store, this.diagnostics);
   }
 
   // ------------------------------------------------------------------ main (expression) mode
@@ -366,8 +362,7 @@ class Scanner {
       line === this.line
         ? this.column + (this.astral ? codePoints(this.text.slice(start, end)) : length)
         : 1 + (this.astral ? codePoints(this.text.slice(lineStart, end)) : end - lineStart);
-    const index = this.record(tokenType);
-    if (tokenType !== T.Whitespace && tokenType !== T.LineComment && tokenType !== T.BlockComment) this.significant.push(new StoredToken(this.store, index));
+    this.record(tokenType);
     this.offset = end;
     this.line = line;
     this.column = column;
@@ -448,28 +443,31 @@ export class TokenStore {
   /** Number of tokens (`data` holds one more entry, the end). */
   count = 0;
 
-  constructor(
-    readonly text: string,
-    private readonly significant: Token[],
-  ) {}
+  constructor(readonly text: string) {}
 
-  /** Every token as an object, reusing the significant tokens at their indices. */
+  /** Every token as an object. */
   tokens(): Token[] {
     if (this.all) return this.all;
     const all: Token[] = [];
-    const sig = this.significant;
-    let j = 0;
-    for (let i = 0; i < this.count; i++) {
-      if (j < sig.length && sig[j]!.index === i) all.push(sig[j++]!);
-      else all.push(new StoredToken(this, i));
-    }
+    for (let i = 0; i < this.count; i++) all.push(new StoredToken(this, i));
     return (this.all = all);
+  }
+
+  /** Token `i` as an object: a view of its entry (not kept; make it again when needed). */
+  token(i: number): Token {
+    return new StoredToken(this, i);
   }
 
   /** The start position of token `i` (of the end of the text for `i === count`). */
   startPos(i: number): Pos {
     const at = i * 4;
     return { offset: this.data[at]!, line: this.data[at + 1]!, column: this.data[at + 2]! };
+  }
+
+  /** The range of tokens `first..last` (inclusive): an empty range before `first` when `last < first`. */
+  rangeOf(first: number, last: number): Range {
+    const start = this.startPos(first);
+    return { start, end: last < first ? start : this.startPos(last + 1) };
   }
 
   /** The position of an offset, counted from the nearest token start at or before it. */

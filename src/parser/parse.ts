@@ -8,12 +8,12 @@ import { HclParser } from "./parser.js";
 let shared: HclParser | undefined;
 
 export function parse(text: string): ParseResult {
-  const { significant, store, diagnostics: lexical } = scan(text);
+  const { store, diagnostics: lexical } = scan(text);
   let body: Body;
   let syntax: Diagnostic[];
   const parser = (shared ??= new HclParser());
   try {
-    body = parser.parseFile(text, store, significant);
+    body = parser.parseFile(text, store);
     syntax = parser.diagnostics;
   } catch (err) {
     // A bug, not the user's mistake: keep going with an empty tree and say so.

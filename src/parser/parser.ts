@@ -15,11 +15,20 @@ import type { TokenStore } from "../lexer/scanner.js";
 import * as T from "../lexer/tokens.js";
 import type { Token } from "../lexer/tokens.js";
 import type * as A from "./ast.js";
+import * as N from "./nodes.js";
 import { HclSyntaxError, describe, isEOF } from "./errors.js";
 import { decodeQuoted, type DecodeProblem } from "./literals.js";
 import { buildTemplate, type FlatPart } from "./template.js";
 
 const END = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN) as Token;
+const NO_TOKENS: IToken[] = [];
+
+/** Token types by `tokenTypeIdx`, and which of them the parser never sees. */
+const TYPES: TokenType[] = [];
+for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
+const TRIVIA = new Uint8Array(TYPES.length);
+for (const type of [T.Whitespace, T.LineComment, T.BlockComment]) TRIVIA[type.tokenTypeIdx!] = 1;
+const NEWLINE = T.Newline.tokenTypeIdx!;
 
 /** Binary operator token → precedence level, loosest (`||`) first. */
 const BINARY_LEVEL = new Map<TokenType, number>([
@@ -57,37 +66,62 @@ export class HclParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
-  /** Parse a whole file: `significant` is the store's tokens without trivia. */
-  parseFile(text: string, store: TokenStore, significant: Token[]): A.Body {
+  /** Parse a whole file from its scanned tokens. */
+  parseFile(text: string, store: TokenStore): A.Body {
     this.text = text;
     this.store = store;
-    this.keyA = this.keyB = -1;
+    this.recent.fill(undefined);
     this.diagnostics = [];
     this.skipNewlines = false;
     this.steps = 0;
-    this.budget = 1000 + significant.length * 200;
-    this.input = significant;
+    this.budget = 1000 + store.count * 200;
+    this.input = NO_TOKENS; // resets chevrotain's state; the tokens are read from the store
     return this.configFile();
   }
 
   // ------------------------------------------------------------------ look-ahead with newline modes
+  //
+  // The parser walks the token store itself, by index (`idx`, chevrotain's `currIdx`, is the store
+  // index of the last consumed token), skipping trivia and, where hidden, newlines. A token becomes
+  // an object only when looked at, and the last few are kept so repeated look-ahead reuses them:
+  // no object per token outlives the parse.
+
+  /** The index of the first token after `i` that the parser sees (`store.count` at the end). */
+  private nextIndex(i: number): number {
+    const data = this.store.data;
+    const count = this.store.count;
+    const newlines = this.skipNewlines;
+    for (i++; i < count; i++) {
+      const type = data[i * 4 + 3]!;
+      if (!TRIVIA[type] && !(newlines && type === NEWLINE)) break;
+    }
+    return i;
+  }
+
+  /** The index of the last non-trivia token before `i` (-1 if none). */
+  private previousIndex(i: number): number {
+    const data = this.store.data;
+    for (i--; i >= 0; i--) if (!TRIVIA[data[i * 4 + 3]!]) break;
+    return i;
+  }
+
+  private readonly recent: Array<Token | undefined> = new Array(64).fill(undefined);
+
+  private tokenAt(i: number): Token {
+    if (i < 0 || i >= this.store.count) return END;
+    const slot = i & 63;
+    let t = this.recent[slot];
+    if (t === undefined || t.index !== i) this.recent[slot] = t = this.store.token(i);
+    return t;
+  }
 
   override LA(k: number): IToken {
     // A hang guard: a correct parse looks ahead a bounded number of times per token.
     if (++this.steps > this.budget) throw new Error(`parser made no progress (over ${this.budget} look-aheads)`);
-    const v = (this as unknown as { tokVector: Token[] }).tokVector;
-    const n = (this as unknown as { tokVectorLength: number }).tokVectorLength;
     let i = this.idx;
-    if (!this.skipNewlines || k <= 0) {
-      i += k;
-      return i < 0 || i >= n ? END : v[i]!;
-    }
-    while (k > 0) {
-      i++;
-      if (i >= n) return END;
-      if (v[i]!.tokenType !== T.Newline) k--;
-    }
-    return v[i]!;
+    if (k <= 0) return this.tokenAt(i);
+    for (; k > 0; k--) i = this.nextIndex(i);
+    return this.tokenAt(i);
   }
 
   override LA_FAST(k: number): IToken {
@@ -95,14 +129,7 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   consumeToken(): void {
-    if (!this.skipNewlines) {
-      this.idx++;
-      return;
-    }
-    const v = (this as unknown as { tokVector: Token[] }).tokVector;
-    const n = (this as unknown as { tokVectorLength: number }).tokVectorLength;
-    do this.idx++;
-    while (this.idx < n && v[this.idx]!.tokenType === T.Newline);
+    this.idx = this.nextIndex(this.idx);
   }
 
   /** chevrotain's index of the last consumed token. */
@@ -157,53 +184,20 @@ export class HclParser extends EmbeddedActionsParser {
     return this.store.posAt(offset);
   }
 
-  // The last two positions made, by token index, are kept and shared by the nodes that start or end
-  // there (nothing mutates a Pos): nested nodes mostly ask for the same places in a row. A token
-  // ends where the next one starts, so the end of token i is the start of token i + 1.
-  private keyA = -1;
-  private posA!: Pos;
-  private keyB = -1;
-  private posB!: Pos;
-  private useA = false;
-
-  private positionOf(i: number): Pos {
-    if (i === this.keyA) return this.posA;
-    if (i === this.keyB) return this.posB;
-    const pos = this.store.startPos(i);
-    this.useA = !this.useA;
-    if (this.useA) {
-      this.keyA = i;
-      this.posA = pos;
-    } else {
-      this.keyB = i;
-      this.posB = pos;
-    }
-    return pos;
-  }
-
   private startOf(tok: Token): Pos {
     const i = tok.index;
-    if (i >= 0 && i <= this.store.count) return this.positionOf(i);
+    if (i >= 0 && i <= this.store.count) return this.store.startPos(i);
     return { offset: tok.startOffset, line: tok.startLine!, column: tok.startColumn! };
   }
 
   private endOf(tok: Token): Pos {
     const i = tok.index + 1;
-    if (i >= 0 && i <= this.store.count) return this.positionOf(i);
+    if (i >= 0 && i <= this.store.count) return this.store.startPos(i);
     return { offset: tok.endOffset! + 1, line: tok.endLine!, column: tok.endColumn! + 1 };
   }
 
   private tokRange(tok: Token): Range {
     return { start: this.startOf(tok), end: this.endOf(tok) };
-  }
-
-  /** NodeBase for a node spanning tokens first..last. */
-  private span(first: Token, last: Token): A.NodeBase {
-    return { range: { start: this.startOf(first), end: this.endOf(last) }, firstToken: first.index, lastToken: last.index };
-  }
-
-  private rangeOf(first: Token, last: Token): Range {
-    return { start: this.startOf(first), end: this.endOf(last) };
   }
 
   /** The last token consumed. */
@@ -253,22 +247,17 @@ export class HclParser extends EmbeddedActionsParser {
     }
     const end = this.peek();
     // The body spans from its first token up to (not including) the closing brace or EOF.
-    const firstIndex = isEOF(firstTok) ? this.store.count : firstTok.index;
-    const lastIndex = isEOF(end) ? this.store.count - 1 : end.index - 1;
-    const startPos = top ? this.pos(0) : isEOF(firstTok) ? this.pos(this.text.length) : this.startOf(firstTok);
-    const endPos = isEOF(end) ? this.pos(this.text.length) : this.startOf(end);
-    return {
-      kind: "Body",
-      items,
-      range: { start: startPos, end: endPos },
-      firstToken: top ? 0 : Math.min(firstIndex, lastIndex + 1),
-      lastToken: top ? this.store.count - 1 : lastIndex,
-    };
+    const count = this.store.count;
+    if (top) return new N.Body(this.store, 0, count - 1, items);
+    const firstIndex = isEOF(firstTok) ? count : firstTok.index;
+    const lastIndex = isEOF(end) ? count - 1 : end.index - 1;
+    return new N.Body(this.store, Math.min(firstIndex, lastIndex + 1), lastIndex, items);
   }
 
   /** One attribute or block; on a syntax error, report it, skip the rest of the item, return undefined. */
   private bodyItem(recovering: boolean): A.BodyItem | undefined {
-    const startIdx = this.idx + 1;
+    const before = this.idx;
+    const startIdx = this.nextIndex(before);
     try {
       const t = this.peek();
       if (t.tokenType === T.Identifier) {
@@ -290,7 +279,7 @@ export class HclParser extends EmbeddedActionsParser {
       throw new HclSyntaxError("Argument or block definition required", `expected an argument or block definition, found ${describe(t)}`, t);
     } catch (e) {
       if (!(e instanceof HclSyntaxError)) throw e;
-      const debris = recovering && this.idx + 1 === startIdx;
+      const debris = recovering && this.idx === before;
       if (!debris) this.report(e);
       if (!this.resumeAtLineStart(e.token, startIdx)) this.recoverItem(startIdx);
       return undefined;
@@ -321,11 +310,12 @@ export class HclParser extends EmbeddedActionsParser {
    * the first token of that line: that line most likely starts the next item, so parse on from it.
    */
   private resumeAtLineStart(tok: Token, startIdx: number): boolean {
-    const v = (this as unknown as { tokVector: Token[] }).tokVector;
-    const at = v.indexOf(tok, startIdx);
-    if (at <= startIdx || v[at - 1]!.tokenType !== T.Newline || tok.tokenType !== T.Identifier) return false;
+    const at = tok.index;
+    if (isEOF(tok) || at <= startIdx || tok.tokenType !== T.Identifier) return false;
+    const before = this.previousIndex(at);
+    if (before < 0 || this.store.data[before * 4 + 3] !== NEWLINE) return false;
     this.skipNewlines = false;
-    this.idx = at - 1;
+    this.idx = before;
     return true;
   }
 
@@ -335,13 +325,13 @@ export class HclParser extends EmbeddedActionsParser {
    * is left for it, so one broken item never takes its block's `}` with it.
    */
   private recoverItem(startIdx: number): void {
-    const v = (this as unknown as { tokVector: Token[] }).tokVector;
-    const n = (this as unknown as { tokVectorLength: number }).tokVectorLength;
-    const errorIdx = Math.max(this.idx + 1, startIdx);
+    this.skipNewlines = false;
+    const data = this.store.data;
+    const errorIdx = Math.max(this.nextIndex(this.idx), startIdx);
     const open: TokenType[] = [];
     let i = startIdx;
-    for (; i < n; i++) {
-      const type = v[i]!.tokenType;
+    for (; i < this.store.count; i = this.nextIndex(i)) {
+      const type = TYPES[data[i * 4 + 3]!]!;
       if (type === T.Newline && open.length === 0 && i >= errorIdx) break;
       if (OPENERS.has(type)) open.push(type);
       else {
@@ -356,9 +346,8 @@ export class HclParser extends EmbeddedActionsParser {
         open.length = k;
       }
     }
-    this.skipNewlines = false;
     // Always make progress: a stray closer at the start of an item (a `}` at top level) is skipped.
-    this.idx = Math.max(i, startIdx + 1) - 1;
+    this.idx = i > startIdx ? this.previousIndex(i) : startIdx;
   }
 
   private attribute(): A.Attribute {
@@ -380,14 +369,7 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   private attributeNode(name: Token, eq: Token, expr: A.Expression): A.Attribute {
-    return {
-      kind: "Attribute",
-      name: name.image,
-      nameRange: this.tokRange(name),
-      equalsRange: this.tokRange(eq),
-      expr,
-      range: { start: this.startOf(name), end: expr.range.end }, firstToken: name.index, lastToken: expr.lastToken,
-    };
+    return new N.Attribute(this.store, name.index, expr.lastToken, name.image, eq.index, expr);
   }
 
   private block(): A.Block {
@@ -397,7 +379,7 @@ export class HclParser extends EmbeddedActionsParser {
       const t = this.peek();
       if (t.tokenType === T.Identifier) {
         this.next();
-        labels.push({ value: t.image, quoted: false, range: this.tokRange(t) });
+        labels.push(new N.Label(this.store, t.index, t.index, t.image, false));
       } else if (t.tokenType === T.OpenQuote) {
         labels.push(this.stringLabel());
       } else break;
@@ -414,7 +396,6 @@ export class HclParser extends EmbeddedActionsParser {
       throw new HclSyntaxError("Invalid block definition", `expected a label or \`{\` after ${what}, found ${describe(brace)}`, brace);
     }
     this.next();
-    const openRange = this.tokRange(brace);
     const first = this.peek();
     let body: A.Body;
     let oneLine = true;
@@ -440,7 +421,7 @@ export class HclParser extends EmbeddedActionsParser {
           close,
         );
       }
-      body = { kind: "Body", items: [attr], range: attr.range, firstToken: attr.firstToken, lastToken: attr.lastToken };
+      body = new N.Body(this.store, attr.firstToken, attr.lastToken, [attr]);
     } else if (first.tokenType === T.Identifier) {
       const e = new HclSyntaxError("Argument definition required", `a single-line block may hold only one argument, \`name = value\`; put nested blocks on their own lines`, first);
       e.rangeEnd = this.peek(2);
@@ -456,31 +437,20 @@ export class HclParser extends EmbeddedActionsParser {
         code: "syntax/unclosed-configuration-block",
         message: `the block \`${typeTok.image}\` has no closing \`}\` before the end of the file`,
         detail: "Unclosed configuration block. This may be caused by incorrect brace nesting elsewhere in this file.",
-        range: openRange,
+        range: this.tokRange(brace),
       });
-      return { kind: "Block", type: typeTok.image, typeRange: this.tokRange(typeTok), labels, openBraceRange: openRange, body, oneLine, range: { start: this.startOf(typeTok), end: body.range.end }, firstToken: typeTok.index, lastToken: body.lastToken };
+      return new N.Block(this.store, typeTok.index, body.lastToken, typeTok.image, labels, brace.index, -1, body, oneLine);
     }
     this.next();
     const after = this.peek();
     if (!isEOF(after) && after.tokenType !== T.Newline) {
       throw new HclSyntaxError("Missing newline after block definition", `expected a newline after the \`}\` that closes \`${typeTok.image}\`, found ${describe(after)}`, after);
     }
-    return {
-      kind: "Block",
-      type: typeTok.image,
-      typeRange: this.tokRange(typeTok),
-      labels,
-      openBraceRange: openRange,
-      closeBraceRange: this.tokRange(close),
-      body,
-      oneLine,
-      range: this.rangeOf(typeTok, close), firstToken: typeTok.index, lastToken: close.index,
-    };
+    return new N.Block(this.store, typeTok.index, close.index, typeTok.image, labels, brace.index, close.index, body, oneLine);
   }
 
   private emptyBody(close: Token): A.Body {
-    const at = this.startOf(close);
-    return { kind: "Body", items: [], range: { start: at, end: at }, firstToken: close.index, lastToken: close.index - 1 };
+    return new N.Body(this.store, close.index, close.index - 1, []);
   }
 
   /** A quoted block label: a string with no interpolation. */
@@ -510,7 +480,7 @@ export class HclParser extends EmbeddedActionsParser {
       const base = rawTok!.startOffset + p.offset;
       this.diagnostics.push({ severity: "error", code: "syntax/invalid-escape-sequence", message: p.detail, detail: p.message, range: { start: this.pos(base), end: this.pos(base + p.length) } });
     }
-    return { value, quoted: true, range: { start: this.startOf(open), end: this.endOf(close) } };
+    return new N.Label(this.store, open.index, close.index, value, true);
   }
 
   // ------------------------------------------------------------------ expressions
@@ -526,7 +496,7 @@ export class HclParser extends EmbeddedActionsParser {
     }
     this.next();
     const falseExpr = this.expression();
-    return { kind: "Conditional", cond, trueExpr, falseExpr, range: { start: cond.range.start, end: falseExpr.range.end }, firstToken: cond.firstToken, lastToken: falseExpr.lastToken };
+    return new N.Conditional(this.store, cond, trueExpr, falseExpr);
   }
 
   /** Binary operators by precedence climbing: all levels left-associative (hcl-syntax.md §3.1). */
@@ -538,7 +508,7 @@ export class HclParser extends EmbeddedActionsParser {
       if (level === undefined || level < minLevel) return left;
       this.next();
       const right = this.binary(level + 1);
-      left = { kind: "Binary", op: t.image as A.BinaryOperator, opRange: this.tokRange(t), left, right, range: { start: left.range.start, end: right.range.end }, firstToken: left.firstToken, lastToken: right.lastToken };
+      left = new N.Binary(this.store, t.image as A.BinaryOperator, t.index, left, right);
     }
   }
 
@@ -547,7 +517,7 @@ export class HclParser extends EmbeddedActionsParser {
     if (t.tokenType === T.Minus || t.tokenType === T.Bang) {
       this.next();
       const operand = this.unary();
-      return { kind: "Unary", op: t.tokenType === T.Minus ? "-" : "!", operand, range: { start: this.startOf(t), end: operand.range.end }, firstToken: t.index, lastToken: operand.lastToken };
+      return new N.Unary(this.store, t.index, t.tokenType === T.Minus ? "-" : "!", operand);
     }
     return this.postfix(this.term());
   }
@@ -582,14 +552,14 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   /** `.name` or `.0` applied to `target`; `spanStart` gives the node's start. Returns undefined if no step follows. */
-  private dotStep(target: A.Expression, spanStart: A.NodeBase): A.Expression | undefined {
+  private dotStep(target: A.Expression, spanStart: Pick<A.NodeBase, "firstToken">): A.Expression | undefined {
     const dot = this.peek();
     if (dot.tokenType !== T.Dot) return undefined;
     const n = this.peek(2);
     if (n.tokenType === T.Identifier) {
       this.next();
       this.next();
-      return { kind: "GetAttr", object: target, name: n.image, nameRange: this.tokRange(n), range: { start: spanStart.range.start, end: this.endOf(n) }, firstToken: spanStart.firstToken, lastToken: n.index };
+      return new N.GetAttr(this.store, spanStart.firstToken, n.index, target, n.image);
     }
     if (n.tokenType === T.NumberLit) {
       this.next();
@@ -597,8 +567,8 @@ export class HclParser extends EmbeddedActionsParser {
       if (!/^[0-9]+$/.test(n.image)) {
         throw new HclSyntaxError("Invalid legacy index syntax", `\`.${n.image}\` is not a valid index: write \`[${n.image.split(".").join("][")}]\` instead`, n);
       }
-      const key: A.LiteralExpr = { kind: "Literal", value: Number(n.image), raw: n.image, range: this.rangeOf(n, n), firstToken: n.index, lastToken: n.index };
-      return { kind: "Index", collection: target, key, legacy: true, range: { start: spanStart.range.start, end: key.range.end }, firstToken: spanStart.firstToken, lastToken: key.lastToken };
+      const key = new N.Literal(this.store, n.index, Number(n.image), n.image);
+      return new N.Index(this.store, spanStart.firstToken, n.index, target, key, true);
     }
     if (n.tokenType === T.Star) {
       throw new HclSyntaxError("Nested splat expression not allowed", "a splat (`.*`) cannot be nested inside another splat", n);
@@ -606,7 +576,7 @@ export class HclParser extends EmbeddedActionsParser {
     throw new HclSyntaxError("Invalid attribute name", `expected an attribute name after \`.\`, found ${describe(n)}`, n);
   }
 
-  private indexStep(target: A.Expression, spanStart: A.NodeBase = target): A.Expression {
+  private indexStep(target: A.Expression, spanStart: Pick<A.NodeBase, "firstToken"> = target): A.Expression {
     return this.withNewlines(false, () => {
       this.next(); // [
       const key = this.expression();
@@ -615,19 +585,18 @@ export class HclParser extends EmbeddedActionsParser {
         throw new HclSyntaxError("Missing close bracket on index", `expected \`]\` to close the index, found ${describe(close)}`, close);
       }
       this.next();
-      return { kind: "Index", collection: target, key, legacy: false, range: { start: spanStart.range.start, end: this.endOf(close) }, firstToken: spanStart.firstToken, lastToken: close.index } as A.IndexExpr;
+      return new N.Index(this.store, spanStart.firstToken, close.index, target, key, false);
     });
   }
 
   private anonSymbol(at: Token): A.AnonSymbolExpr {
-    const p = this.startOf(at);
-    return { kind: "AnonSymbol", range: { start: p, end: p }, firstToken: at.index, lastToken: at.index - 1 };
+    return new N.AnonSymbol(this.store, at.index);
   }
 
   private attrSplat(source: A.Expression, dot: Token): A.Expression {
     const sym = this.anonSymbol(dot);
     let each: A.Expression = sym;
-    const start = this.span(dot, dot);
+    const start = { firstToken: dot.index };
     for (;;) {
       const t = this.peek();
       if (t.tokenType !== T.Dot) break;
@@ -639,7 +608,7 @@ export class HclParser extends EmbeddedActionsParser {
       each = step;
     }
     const last = this.prev();
-    return { kind: "Splat", source, each, full: false, range: { start: source.range.start, end: this.endOf(last) }, firstToken: source.firstToken, lastToken: last.index };
+    return new N.Splat(this.store, source.firstToken, last.index, source, each, false);
   }
 
   private fullSplat(source: A.Expression): A.Expression {
@@ -655,7 +624,7 @@ export class HclParser extends EmbeddedActionsParser {
     });
     const sym = this.anonSymbol(open);
     let each: A.Expression = sym;
-    const start = this.span(open, open);
+    const start = { firstToken: open.index };
     for (;;) {
       const t = this.peek();
       if (t.tokenType === T.Dot) {
@@ -675,7 +644,7 @@ export class HclParser extends EmbeddedActionsParser {
       break;
     }
     const last = this.prev();
-    return { kind: "Splat", source, each, full: true, range: { start: source.range.start, end: this.endOf(last) }, firstToken: source.firstToken, lastToken: last.index };
+    return new N.Splat(this.store, source.firstToken, last.index, source, each, true);
   }
 
   private term(): A.Expression {
@@ -690,22 +659,23 @@ export class HclParser extends EmbeddedActionsParser {
             throw new HclSyntaxError("Unbalanced parentheses", `expected \`)\` to close the \`(\` at ${t.startLine}:${t.startColumn}, found ${describe(close)}`, close);
           }
           this.next();
-          return { kind: "Parens", expr, range: this.rangeOf(t, close), firstToken: t.index, lastToken: close.index } as A.ParenExpr;
+          return new N.Parens(this.store, t.index, close.index, expr);
         });
       case T.NumberLit: {
         this.next();
         if (!/^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t.image)) {
           throw new HclSyntaxError("Invalid number literal", `\`${t.image}\` is not a valid number`, t);
         }
-        return { kind: "Literal", value: Number(t.image), raw: t.image, range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
+        return new N.Literal(this.store, t.index, Number(t.image), t.image);
       }
       case T.Identifier: {
         this.next();
         const n = this.peek();
         if (n.tokenType === T.LParen || n.tokenType === T.DoubleColon) return this.functionCall(t);
-        if (t.image === "true" || t.image === "false") return { kind: "Literal", value: t.image === "true", range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
-        if (t.image === "null") return { kind: "Literal", value: null, range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
-        return { kind: "Variable", name: t.image, range: this.rangeOf(t, t), firstToken: t.index, lastToken: t.index };
+        const name = t.image;
+        if (name === "true" || name === "false") return new N.Literal(this.store, t.index, name === "true");
+        if (name === "null") return new N.Literal(this.store, t.index, null);
+        return new N.Variable(this.store, t.index, name);
       }
       case T.OpenQuote:
       case T.HeredocOpen:
@@ -763,16 +733,7 @@ export class HclParser extends EmbeddedActionsParser {
         }
       }
       const close = this.next();
-      return {
-        kind: "FunctionCall",
-        name,
-        nameRange: { start: this.startOf(nameTok), end: this.endOf(last) },
-        args,
-        expandFinal,
-        openParenRange: this.tokRange(open),
-        closeParenRange: this.tokRange(close),
-        range: this.rangeOf(nameTok, close), firstToken: nameTok.index, lastToken: close.index,
-      } as A.FunctionCallExpr;
+      return new N.FunctionCall(this.store, nameTok.index, close.index, name, last.index, open.index, args, expandFinal);
     });
   }
 
@@ -794,7 +755,7 @@ export class HclParser extends EmbeddedActionsParser {
         }
       }
       const close = this.next();
-      return { kind: "Tuple", items, range: this.rangeOf(open, close), firstToken: open.index, lastToken: close.index } as A.TupleExpr;
+      return new N.Tuple(this.store, open.index, close.index, items);
     });
   }
 
@@ -821,7 +782,7 @@ export class HclParser extends EmbeddedActionsParser {
         }
         this.next();
         const value = this.expression();
-        items.push({ key, separator: sep.tokenType === T.Equals ? "=" : ":", value, range: { start: key.range.start, end: value.range.end }, firstToken: key.firstToken, lastToken: value.lastToken });
+        items.push(new N.ObjectItem(this.store, key, sep.tokenType === T.Equals ? "=" : ":", value));
         const after = this.peek();
         if (after.tokenType === T.RBrace) break;
         if (after.tokenType !== T.Comma && after.tokenType !== T.Newline) {
@@ -830,7 +791,7 @@ export class HclParser extends EmbeddedActionsParser {
         this.next();
       }
       const close = this.next();
-      return { kind: "Object", items, range: this.rangeOf(open, close), firstToken: open.index, lastToken: close.index } as A.ObjectExpr;
+      return new N.ObjectCons(this.store, open.index, close.index, items);
     });
   }
 
@@ -884,7 +845,7 @@ export class HclParser extends EmbeddedActionsParser {
       const close = this.peek();
       if (close.tokenType !== closer) bad(`expected \`${object ? "}" : "]"}\` to close the \`for\` expression, found ${describe(close)}`, close);
       this.next();
-      return { kind: "For", object, keyVar, valueVar, collection, keyExpr, valueExpr, condExpr, grouping, range: this.rangeOf(open, close), firstToken: open.index, lastToken: close.index } as A.ForExpr;
+      return new N.For(this.store, open.index, close.index, object, keyVar, valueVar, collection, keyExpr, valueExpr, condExpr, grouping);
     });
   }
 
@@ -919,12 +880,7 @@ export class HclParser extends EmbeddedActionsParser {
     const marker = heredoc ? /^<<-?([^\r\n]+)/.exec(open.image)![1]! : undefined;
     const flush = heredoc && open.image.startsWith("<<-");
     const node = buildTemplate(parts, { heredoc, flush, text: this.text }, this);
-    return {
-      kind: "Template",
-      parts: node,
-      ...(heredoc ? { heredoc: { marker: marker!, flush } } : {}),
-      range: this.rangeOf(open, last), firstToken: open.index, lastToken: last.index,
-    };
+    return new N.Template(this.store, open.index, last.index, node, heredoc ? { marker: marker!, flush } : undefined);
   }
 
   /**
@@ -936,7 +892,7 @@ export class HclParser extends EmbeddedActionsParser {
     const a = this.LA(1) as Token;
     if (a.tokenType === T.CloseQuote) {
       this.consumeToken();
-      return { kind: "Template", parts: [], range: this.rangeOf(open, a), firstToken: open.index, lastToken: a.index };
+      return new N.Template(this.store, open.index, a.index, []);
     }
     const b = this.LA(2) as Token;
     if (a.tokenType !== T.TemplateText || b.tokenType !== T.CloseQuote) return undefined;
@@ -944,7 +900,7 @@ export class HclParser extends EmbeddedActionsParser {
     if (value.includes("\\") || value.includes("{")) return undefined;
     this.consumeToken();
     this.consumeToken();
-    return { kind: "Template", parts: [{ kind: "TemplateLiteral", value, range: this.rangeOf(a, a), firstToken: a.index, lastToken: a.index }], range: this.rangeOf(open, b), firstToken: open.index, lastToken: b.index };
+    return new N.Template(this.store, open.index, b.index, [new N.TemplateLiteral(this.store, a.index, a.index, value)]);
   }
 
   /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
@@ -1027,8 +983,8 @@ export class HclParser extends EmbeddedActionsParser {
     return this.pos(offset);
   }
 
-  nodeSpan(first: Token, last: Token): A.NodeBase {
-    return this.span(first, last);
+  get tokenStore(): TokenStore {
+    return this.store;
   }
 }
 

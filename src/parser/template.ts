@@ -2,8 +2,10 @@
 // decode escapes, apply `~` strip markers, strip `<<-` indentation, then nest if/for directives.
 // The order is Go hcl's: strip markers first, flush indentation second.
 import type { Diagnostic, Pos } from "../diagnostics/types.js";
+import type { TokenStore } from "../lexer/scanner.js";
 import type { Token } from "../lexer/tokens.js";
 import type * as A from "./ast.js";
+import * as N from "./nodes.js";
 import { decodeHeredoc, decodeQuoted, leadingSpaceWidth, removeLeading, stripLeadingSpace, stripTrailingSpace, type DecodeProblem } from "./literals.js";
 
 interface Seq {
@@ -24,7 +26,7 @@ interface Host {
   templateError(summary: string, message: string, token: Token): never;
   templateProblem(diag: Diagnostic): void;
   positionAt(offset: number): Pos;
-  nodeSpan(first: Token, last: Token): A.NodeBase;
+  readonly tokenStore: TokenStore;
 }
 
 interface Text {
@@ -106,17 +108,18 @@ function mergeTexts(items: Item[]): Item[] {
 /** Turn the flat list into nested if/for parts, checking that directives balance. */
 function nest(items: Item[], host: Host): A.TemplatePart[] {
   let i = 0;
+  const store = host.tokenStore;
   const seq = (ends: string[]): { parts: A.TemplatePart[]; end?: Item } => {
     const parts: A.TemplatePart[] = [];
     while (i < items.length) {
       const it = items[i++]!;
       switch (it.kind) {
         case "text":
-          parts.push({ kind: "TemplateLiteral", value: it.value, ...host.nodeSpan(it.first, it.last) });
+          parts.push(new N.TemplateLiteral(store, it.first.index, it.last.index, it.value));
           break;
         case "interp": {
           const p = it as Extract<FlatPart, { kind: "interp" }>;
-          parts.push({ kind: "TemplateInterpolation", expr: p.expr, stripLeft: p.stripLeft, stripRight: p.stripRight, ...host.nodeSpan(p.open, p.close) });
+          parts.push(new N.TemplateInterpolation(store, p.open.index, p.close.index, p.expr, p.stripLeft, p.stripRight));
           break;
         }
         case "if": {
@@ -131,7 +134,7 @@ function nest(items: Item[], host: Host): A.TemplatePart[] {
           }
           if (!end) host.templateError("Unexpected end of template", `the \`if\` directive at ${p.open.startLine}:${p.open.startColumn} has no matching \`%{ endif }\``, p.open);
           const close = (end as Seq).close;
-          parts.push({ kind: "TemplateIf", cond: p.cond, then: then.parts, ...(elseParts ? { else: elseParts } : {}), ...host.nodeSpan(p.open, close) });
+          parts.push(new N.TemplateIf(store, p.open.index, close.index, p.cond, then.parts, elseParts));
           break;
         }
         case "for": {
@@ -139,7 +142,7 @@ function nest(items: Item[], host: Host): A.TemplatePart[] {
           const body = seq(["endfor"]);
           if (!body.end) host.templateError("Unexpected end of template", `the \`for\` directive at ${p.open.startLine}:${p.open.startColumn} has no matching \`%{ endfor }\``, p.open);
           const close = (body.end as Seq).close;
-          parts.push({ kind: "TemplateFor", ...(p.keyVar !== undefined ? { keyVar: p.keyVar } : {}), valueVar: p.valueVar, collection: p.collection, body: body.parts, ...host.nodeSpan(p.open, close) });
+          parts.push(new N.TemplateFor(store, p.open.index, close.index, p.keyVar, p.valueVar, p.collection, body.parts));
           break;
         }
         default: {
