@@ -70,6 +70,9 @@ class Scanner {
 
   constructor(private readonly text: string) {
     this.astral = /[\uD800-\uDFFF]/.test(text);
+    // Job files have about one token (4 numbers) per 3 characters: room for one per 2 characters
+    // is rarely outgrown (the array grows if it is), and is handed to the store as it is.
+    this.scratch = text.length < BIG_TEXT ? pool.scratch : new Array<number>(text.length * 2 + 8);
     this.store = new TokenStore(text);
     // A leading byte-order mark is skipped by Go hcl; keep it as trivia so the tree stays lossless.
     if (text.charCodeAt(0) === 0xfeff) this.emit(T.Whitespace, 1);
@@ -86,7 +89,7 @@ class Scanner {
     const store = this.store;
     const n = this.record(T.Invalid); // the end entry: only its position is read
     store.count = n;
-    keep(store, (n + 1) * 4);
+    keep(store, this.scratch, (n + 1) * 4);
     return new Scanned(store, this.diagnostics);
   }
 
@@ -327,13 +330,8 @@ class Scanner {
   private record(tokenType: TokenType): number {
     const i = this.count;
     const at = i * 4;
-    let scratch = pool.scratch;
-    if (at === scratch.length) {
-      const bigger = new Int32Array(scratch.length * 2);
-      bigger.set(scratch);
-      pool.scratch = scratch = bigger;
-    }
-    scratch[at] = this.offset;
+    const scratch = this.scratch;
+    scratch[at] = this.offset; // grows by itself if need be
     scratch[at + 1] = this.line;
     scratch[at + 2] = this.column;
     scratch[at + 3] = tokenType.tokenTypeIdx!;
@@ -342,6 +340,7 @@ class Scanner {
   }
 
   private count = 0;
+  private scratch: number[];
 
   private emit(tokenType: TokenType, length: number): void {
     const start = this.offset;
@@ -412,26 +411,33 @@ function invalidCharacterDetail(ch: string): string {
 const TYPES: TokenType[] = [];
 for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
 
-const EMPTY = new Int32Array(4);
+const EMPTY = newScratch(4);
 
 /**
- * Where the scanner writes its entries, kept between scans and copied to an exact-size store at
- * the end. A field, not a module variable: V8 deoptimizes code that reads a reassigned one.
+ * Where the scanner writes a small text's entries, kept between scans; the store gets an exact copy.
+ * Stores are JS arrays of small integers, not typed arrays: for a file of a few kilobytes,
+ * allocating a typed array cost more than all the copying. All of them are "holey" arrays, big
+ * and small, so the code that reads them sees one kind of array (mixing kinds made it slower).
  */
-const pool = { scratch: new Int32Array(4096) };
+const pool = { scratch: newScratch(4096) };
+const BIG_TEXT = 1 << 18;
 
-/** Give `store` a lasting copy of the first `length` numbers of the scratch. */
-function keep(store: TokenStore, length: number): void {
-  const scratch = pool.scratch;
-  // A big file: hand over the scratch when it is at least half full (it grew for this file);
-  // either way do not keep a big scratch around after a big file.
-  const data = length > 1 << 16 && length * 2 >= scratch.length ? scratch : scratch.slice(0, length);
-  if (data === scratch || scratch.length > 1 << 20) pool.scratch = new Int32Array(4096);
-  store.data = data;
+function newScratch(length: number): number[] {
+  return new Array<number>(length).fill(0);
+}
+
+/** Give `store` the first `length` numbers of the scanner's scratch. */
+function keep(store: TokenStore, scratch: number[], length: number): void {
+  if (scratch !== pool.scratch) {
+    store.data = scratch; // a big text's own
+    return;
+  }
+  store.data = scratch.slice(0, length);
+  if (scratch.length > 1 << 16) pool.scratch = newScratch(4096); // do not keep a big one around
 }
 
 /**
- * Every token of a text packed in one Int32Array, four numbers per token: start offset, start line,
+ * Every token of a text packed in one array of numbers, four per token: start offset, start line,
  * start column, type (`tokenTypeIdx`). A big file holds a million tokens, and one object each (with
  * its positions) was most of what the garbage collector had to carry. Entry `count` marks the end
  * of the text; a token ends where the next one starts.
@@ -439,7 +445,7 @@ function keep(store: TokenStore, length: number): void {
 export class TokenStore {
   private all?: Token[];
   /** Set by the scanner when it is done: entry i is at `4 * i`. */
-  data = EMPTY;
+  data: number[] = EMPTY;
   /** Number of tokens (`data` holds one more entry, the end). */
   count = 0;
 
@@ -487,27 +493,26 @@ export class TokenStore {
 }
 
 /**
- * A token as chevrotain expects it: a view of one entry of a TokenStore. Its fields are getters,
- * so a token costs two fields, and its `image` is cut from the source on demand.
+ * A token as chevrotain expects it: a view of one entry of a TokenStore. Its type, which the parser
+ * asks for again and again, is a field; the rest are getters, and its `image` is cut from the
+ * source on demand.
  */
 class StoredToken implements Token {
   // `declare`: plain assignments in the constructor, no class-field definitions
   private declare readonly store: TokenStore;
   declare readonly index: number;
+  declare readonly tokenType: TokenType;
 
   constructor(store: TokenStore, index: number) {
     this.store = store;
     this.index = index;
+    this.tokenType = TYPES[store.data[index * 4 + 3]!]!;
   }
 
   get image(): string {
     const store = this.store;
     const at = this.index * 4;
     return store.text.slice(store.data[at], store.data[at + 4]);
-  }
-
-  get tokenType(): TokenType {
-    return TYPES[this.store.data[this.index * 4 + 3]!]!;
   }
 
   get tokenTypeIdx(): number {

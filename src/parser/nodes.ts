@@ -18,19 +18,12 @@ const PART_A = Symbol("partA");
 const PART_B = Symbol("partB");
 
 abstract class SpanNode implements A.NodeBase {
-  declare readonly [STORE]: TokenStore;
+  declare [STORE]: TokenStore;
   declare [RANGE]: Range | undefined;
   declare [PART_A]: number;
   declare [PART_B]: number;
   declare firstToken: number;
   declare lastToken: number;
-
-  constructor(store: TokenStore, first: number, last: number) {
-    this[STORE] = store;
-    this[RANGE] = undefined;
-    this.firstToken = first;
-    this.lastToken = last;
-  }
 
   get range(): Range {
     return (this[RANGE] ??= this[STORE].rangeOf(this.firstToken, this.lastToken));
@@ -50,8 +43,12 @@ export class Body extends SpanNode implements A.Body {
   declare readonly kind: "Body";
   declare items: A.BodyItem[];
   constructor(store: TokenStore, first: number, last: number, items: A.BodyItem[]) {
-    super(store, first, last);
+    super();
     this.kind = "Body";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.items = items;
   }
 }
@@ -61,8 +58,12 @@ export class Attribute extends SpanNode implements A.Attribute {
   declare name: string;
   declare expr: A.Expression;
   constructor(store: TokenStore, first: number, last: number, name: string, equals: number, expr: A.Expression) {
-    super(store, first, last);
+    super();
     this.kind = "Attribute";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.name = name;
     this.expr = expr;
     this[PART_A] = equals;
@@ -93,8 +94,12 @@ export class Block extends SpanNode implements A.Block {
     body: A.Body,
     oneLine: boolean,
   ) {
-    super(store, first, last);
+    super();
     this.kind = "Block";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.type = type;
     this.labels = labels;
     this.body = body;
@@ -114,7 +119,7 @@ export class Block extends SpanNode implements A.Block {
 }
 
 export class Label implements A.Label {
-  declare readonly [STORE]: TokenStore;
+  declare [STORE]: TokenStore;
   declare readonly [PART_A]: number;
   declare readonly [PART_B]: number;
   declare value: string;
@@ -136,8 +141,12 @@ export class Literal extends SpanNode implements A.LiteralExpr {
   declare value: number | boolean | null;
   declare raw: string | undefined;
   constructor(store: TokenStore, token: number, value: number | boolean | null, raw?: string) {
-    super(store, token, token);
+    super();
     this.kind = "Literal";
+    this.firstToken = token;
+    this.lastToken = token;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.value = value;
     this.raw = raw;
   }
@@ -148,8 +157,12 @@ export class Template extends SpanNode implements A.TemplateExpr {
   declare parts: A.TemplatePart[];
   declare heredoc: { marker: string; flush: boolean } | undefined;
   constructor(store: TokenStore, first: number, last: number, parts: A.TemplatePart[], heredoc?: { marker: string; flush: boolean }) {
-    super(store, first, last);
+    super();
     this.kind = "Template";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.parts = parts;
     this.heredoc = heredoc;
   }
@@ -159,8 +172,12 @@ export class TemplateLiteral extends SpanNode implements A.TemplateLiteralPart {
   declare readonly kind: "TemplateLiteral";
   declare value: string;
   constructor(store: TokenStore, first: number, last: number, value: string) {
-    super(store, first, last);
+    super();
     this.kind = "TemplateLiteral";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.value = value;
   }
 }
@@ -171,8 +188,12 @@ export class TemplateInterpolation extends SpanNode implements A.TemplateInterpo
   declare stripLeft: boolean;
   declare stripRight: boolean;
   constructor(store: TokenStore, first: number, last: number, expr: A.Expression, stripLeft: boolean, stripRight: boolean) {
-    super(store, first, last);
+    super();
     this.kind = "TemplateInterpolation";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.expr = expr;
     this.stripLeft = stripLeft;
     this.stripRight = stripRight;
@@ -185,8 +206,12 @@ export class TemplateIf extends SpanNode implements A.TemplateIf {
   declare then: A.TemplatePart[];
   declare else: A.TemplatePart[] | undefined;
   constructor(store: TokenStore, first: number, last: number, cond: A.Expression, then: A.TemplatePart[], elseParts?: A.TemplatePart[]) {
-    super(store, first, last);
+    super();
     this.kind = "TemplateIf";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.cond = cond;
     this.then = then;
     this.else = elseParts;
@@ -200,8 +225,12 @@ export class TemplateFor extends SpanNode implements A.TemplateFor {
   declare collection: A.Expression;
   declare body: A.TemplatePart[];
   constructor(store: TokenStore, first: number, last: number, keyVar: string | undefined, valueVar: string, collection: A.Expression, body: A.TemplatePart[]) {
-    super(store, first, last);
+    super();
     this.kind = "TemplateFor";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.keyVar = keyVar;
     this.valueVar = valueVar;
     this.collection = collection;
@@ -213,8 +242,12 @@ export class Variable extends SpanNode implements A.VariableExpr {
   declare readonly kind: "Variable";
   declare name: string;
   constructor(store: TokenStore, token: number, name: string) {
-    super(store, token, token);
+    super();
     this.kind = "Variable";
+    this.firstToken = token;
+    this.lastToken = token;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.name = name;
   }
 }
@@ -225,8 +258,12 @@ export class GetAttr extends SpanNode implements A.GetAttrExpr {
   declare name: string;
   /** The name is the last token. */
   constructor(store: TokenStore, first: number, last: number, object: A.Expression, name: string) {
-    super(store, first, last);
+    super();
     this.kind = "GetAttr";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.object = object;
     this.name = name;
   }
@@ -241,8 +278,12 @@ export class Index extends SpanNode implements A.IndexExpr {
   declare key: A.Expression;
   declare legacy: boolean;
   constructor(store: TokenStore, first: number, last: number, collection: A.Expression, key: A.Expression, legacy: boolean) {
-    super(store, first, last);
+    super();
     this.kind = "Index";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.collection = collection;
     this.key = key;
     this.legacy = legacy;
@@ -255,8 +296,12 @@ export class Splat extends SpanNode implements A.SplatExpr {
   declare each: A.Expression;
   declare full: boolean;
   constructor(store: TokenStore, first: number, last: number, source: A.Expression, each: A.Expression, full: boolean) {
-    super(store, first, last);
+    super();
     this.kind = "Splat";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.source = source;
     this.each = each;
     this.full = full;
@@ -267,8 +312,12 @@ export class AnonSymbol extends SpanNode implements A.AnonSymbolExpr {
   declare readonly kind: "AnonSymbol";
   /** An empty span just before token `at`. */
   constructor(store: TokenStore, at: number) {
-    super(store, at, at - 1);
+    super();
     this.kind = "AnonSymbol";
+    this.firstToken = at;
+    this.lastToken = at - 1;
+    this[STORE] = store;
+    this[RANGE] = undefined;
   }
 }
 
@@ -279,8 +328,12 @@ export class FunctionCall extends SpanNode implements A.FunctionCallExpr {
   declare expandFinal: boolean;
   /** The name is tokens `first..nameLast`; the call ends with its `)` at `last`. */
   constructor(store: TokenStore, first: number, last: number, name: string, nameLast: number, open: number, args: A.Expression[], expandFinal: boolean) {
-    super(store, first, last);
+    super();
     this.kind = "FunctionCall";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.name = name;
     this.args = args;
     this.expandFinal = expandFinal;
@@ -302,8 +355,12 @@ export class Tuple extends SpanNode implements A.TupleExpr {
   declare readonly kind: "Tuple";
   declare items: A.Expression[];
   constructor(store: TokenStore, first: number, last: number, items: A.Expression[]) {
-    super(store, first, last);
+    super();
     this.kind = "Tuple";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.items = items;
   }
 }
@@ -313,7 +370,11 @@ export class ObjectItem extends SpanNode implements A.ObjectItem {
   declare separator: "=" | ":";
   declare value: A.Expression;
   constructor(store: TokenStore, key: A.Expression, separator: "=" | ":", value: A.Expression) {
-    super(store, key.firstToken, value.lastToken);
+    super();
+    this.firstToken = key.firstToken;
+    this.lastToken = value.lastToken;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.key = key;
     this.separator = separator;
     this.value = value;
@@ -324,8 +385,12 @@ export class ObjectCons extends SpanNode implements A.ObjectExpr {
   declare readonly kind: "Object";
   declare items: A.ObjectItem[];
   constructor(store: TokenStore, first: number, last: number, items: A.ObjectItem[]) {
-    super(store, first, last);
+    super();
     this.kind = "Object";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.items = items;
   }
 }
@@ -353,8 +418,12 @@ export class For extends SpanNode implements A.ForExpr {
     condExpr: A.Expression | undefined,
     grouping: boolean,
   ) {
-    super(store, first, last);
+    super();
     this.kind = "For";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.object = object;
     this.keyVar = keyVar;
     this.valueVar = valueVar;
@@ -372,8 +441,12 @@ export class Conditional extends SpanNode implements A.ConditionalExpr {
   declare trueExpr: A.Expression;
   declare falseExpr: A.Expression;
   constructor(store: TokenStore, cond: A.Expression, trueExpr: A.Expression, falseExpr: A.Expression) {
-    super(store, cond.firstToken, falseExpr.lastToken);
+    super();
     this.kind = "Conditional";
+    this.firstToken = cond.firstToken;
+    this.lastToken = falseExpr.lastToken;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.cond = cond;
     this.trueExpr = trueExpr;
     this.falseExpr = falseExpr;
@@ -386,8 +459,12 @@ export class Binary extends SpanNode implements A.BinaryExpr {
   declare left: A.Expression;
   declare right: A.Expression;
   constructor(store: TokenStore, op: A.BinaryOperator, opToken: number, left: A.Expression, right: A.Expression) {
-    super(store, left.firstToken, right.lastToken);
+    super();
     this.kind = "Binary";
+    this.firstToken = left.firstToken;
+    this.lastToken = right.lastToken;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.op = op;
     this.left = left;
     this.right = right;
@@ -404,8 +481,12 @@ export class Unary extends SpanNode implements A.UnaryExpr {
   declare operand: A.Expression;
   /** The operator is the first token. */
   constructor(store: TokenStore, first: number, op: "-" | "!", operand: A.Expression) {
-    super(store, first, operand.lastToken);
+    super();
     this.kind = "Unary";
+    this.firstToken = first;
+    this.lastToken = operand.lastToken;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.op = op;
     this.operand = operand;
   }
@@ -415,8 +496,12 @@ export class Parens extends SpanNode implements A.ParenExpr {
   declare readonly kind: "Parens";
   declare expr: A.Expression;
   constructor(store: TokenStore, first: number, last: number, expr: A.Expression) {
-    super(store, first, last);
+    super();
     this.kind = "Parens";
+    this.firstToken = first;
+    this.lastToken = last;
+    this[STORE] = store;
+    this[RANGE] = undefined;
     this.expr = expr;
   }
 }

@@ -29,16 +29,23 @@ for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
 const TRIVIA = new Uint8Array(TYPES.length);
 for (const type of [T.Whitespace, T.LineComment, T.BlockComment]) TRIVIA[type.tokenTypeIdx!] = 1;
 const NEWLINE = T.Newline.tokenTypeIdx!;
+const EOF_TYPE = -1;
+const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET] = [
+  T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket,
+].map((type) => type.tokenTypeIdx!);
 
-/** Binary operator token → precedence level, loosest (`||`) first. */
-const BINARY_LEVEL = new Map<TokenType, number>([
-  [T.Or, 0],
-  [T.And, 1],
-  [T.EqualEqual, 2], [T.NotEqual, 2],
-  [T.Less, 3], [T.Greater, 3], [T.LessEqual, 3], [T.GreaterEqual, 3],
-  [T.Plus, 4], [T.Minus, 4],
-  [T.Star, 5], [T.Slash, 5], [T.Percent, 5],
-]);
+/** Binary operator token type → precedence level, loosest (`||`) first. */
+const BINARY_LEVEL: Array<number | undefined> = [];
+for (const [level, types] of [
+  [T.Or],
+  [T.And],
+  [T.EqualEqual, T.NotEqual],
+  [T.Less, T.Greater, T.LessEqual, T.GreaterEqual],
+  [T.Plus, T.Minus],
+  [T.Star, T.Slash, T.Percent],
+].entries()) {
+  for (const type of types) BINARY_LEVEL[type!.tokenTypeIdx!] = level;
+}
 
 const OPENERS = new Set<TokenType>([T.LParen, T.LBracket, T.LBrace, T.TemplateInterp, T.TemplateControl, T.OpenQuote, T.HeredocOpen]);
 const CLOSER_OF = new Map<TokenType, TokenType[]>([
@@ -71,6 +78,7 @@ export class HclParser extends EmbeddedActionsParser {
     this.text = text;
     this.store = store;
     this.recent.fill(undefined);
+    this.nextFrom = -2;
     this.diagnostics = [];
     this.skipNewlines = false;
     this.steps = 0;
@@ -115,13 +123,39 @@ export class HclParser extends EmbeddedActionsParser {
     return t;
   }
 
-  override LA(k: number): IToken {
+  // The next token is asked for again and again (peek, check, consume) at the same place: its
+  // index is kept, and its object made only when a rule wants the token itself.
+  private nextFrom = -2;
+  private nextSkipping = false;
+  private nextIdx = 0;
+
+  /** The store index of LA(1) (`store.count` at the end). */
+  private firstIndex(): number {
     // A hang guard: a correct parse looks ahead a bounded number of times per token.
     if (++this.steps > this.budget) throw new Error(`parser made no progress (over ${this.budget} look-aheads)`);
-    let i = this.idx;
-    if (k <= 0) return this.tokenAt(i);
-    for (; k > 0; k--) i = this.nextIndex(i);
-    return this.tokenAt(i);
+    if (this.idx !== this.nextFrom || this.skipNewlines !== this.nextSkipping) {
+      this.nextFrom = this.idx;
+      this.nextSkipping = this.skipNewlines;
+      this.nextIdx = this.nextIndex(this.idx);
+    }
+    return this.nextIdx;
+  }
+
+  /** The store index of LA(k), k >= 1. */
+  private indexAt(k: number): number {
+    let i = this.firstIndex();
+    for (; k > 1; k--) i = this.nextIndex(i);
+    return i;
+  }
+
+  /** The type (`tokenTypeIdx`) of LA(k), or EOF_TYPE. */
+  private peekType(k = 1): number {
+    const i = k === 1 ? this.firstIndex() : this.indexAt(k);
+    return i < this.store.count ? this.store.data[i * 4 + 3]! : EOF_TYPE;
+  }
+
+  override LA(k: number): IToken {
+    return k <= 0 ? this.tokenAt(this.idx) : this.tokenAt(this.indexAt(k));
   }
 
   override LA_FAST(k: number): IToken {
@@ -129,7 +163,18 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   consumeToken(): void {
-    this.idx = this.nextIndex(this.idx);
+    this.idx = this.firstIndex();
+  }
+
+  /** Consume the next token, which the caller has checked; its index. */
+  private skip(): number {
+    return (this.idx = this.firstIndex());
+  }
+
+  /** The source text of token `i`. */
+  private image(i: number): string {
+    const data = this.store.data;
+    return this.text.slice(data[i * 4], data[i * 4 + 4]);
   }
 
   /** chevrotain's index of the last consumed token. */
@@ -156,7 +201,7 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   private at(type: TokenType, k = 1): boolean {
-    return this.LA(k).tokenType === type;
+    return this.peekType(k) === type.tokenTypeIdx;
   }
 
   private atKeyword(word: string, k = 1): boolean {
@@ -219,12 +264,12 @@ export class HclParser extends EmbeddedActionsParser {
     const seen = new Map<string, A.Attribute>();
     // After a broken item, lines that cannot start an item are most likely its debris: skip them quietly.
     let recovering = false;
-    const firstTok = this.peek();
+    const firstIndex = this.firstIndex();
     for (;;) {
-      const t = this.peek();
-      if (isEOF(t) || (!top && t.tokenType === T.RBrace)) break;
-      if (t.tokenType === T.Newline) {
-        this.next();
+      const type = this.peekType();
+      if (type === EOF_TYPE || (!top && type === RBRACE)) break;
+      if (type === NEWLINE) {
+        this.skip();
         continue;
       }
       const item = this.bodyItem(recovering);
@@ -245,12 +290,9 @@ export class HclParser extends EmbeddedActionsParser {
       }
       items.push(item);
     }
-    const end = this.peek();
     // The body spans from its first token up to (not including) the closing brace or EOF.
-    const count = this.store.count;
-    if (top) return new N.Body(this.store, 0, count - 1, items);
-    const firstIndex = isEOF(firstTok) ? count : firstTok.index;
-    const lastIndex = isEOF(end) ? count - 1 : end.index - 1;
+    if (top) return new N.Body(this.store, 0, this.store.count - 1, items);
+    const lastIndex = this.firstIndex() - 1;
     return new N.Body(this.store, Math.min(firstIndex, lastIndex + 1), lastIndex, items);
   }
 
@@ -259,11 +301,13 @@ export class HclParser extends EmbeddedActionsParser {
     const before = this.idx;
     const startIdx = this.nextIndex(before);
     try {
-      const t = this.peek();
-      if (t.tokenType === T.Identifier) {
+      const type = this.peekType();
+      if (type === IDENTIFIER) {
+        const second = this.peekType(2);
+        if (second === EQUALS) return this.attribute();
+        if (second === IDENTIFIER || second === OPEN_QUOTE || second === LBRACE) return this.block();
+        const t = this.peek();
         const n = this.peek(2);
-        if (n.tokenType === T.Equals) return this.attribute();
-        if (n.tokenType === T.Identifier || n.tokenType === T.OpenQuote || n.tokenType === T.LBrace) return this.block();
         const bare = isEOF(n) || n.tokenType === T.Newline;
         throw new HclSyntaxError(
           "Argument or block definition required",
@@ -273,7 +317,8 @@ export class HclParser extends EmbeddedActionsParser {
           bare ? t : n,
         );
       }
-      if (t.tokenType === T.OpenQuote) {
+      const t = this.peek();
+      if (type === OPEN_QUOTE) {
         throw new HclSyntaxError("Invalid argument name", "argument names must not be quoted", t);
       }
       throw new HclSyntaxError("Argument or block definition required", `expected an argument or block definition, found ${describe(t)}`, t);
@@ -352,11 +397,12 @@ export class HclParser extends EmbeddedActionsParser {
 
   private attribute(): A.Attribute {
     const name = this.next();
-    const eq = this.next();
+    const eq = this.skip();
     const expr = this.expression();
-    const after = this.peek();
-    if (!isEOF(after) && after.tokenType !== T.Newline) {
-      if (after.tokenType === T.Comma) {
+    const afterType = this.peekType();
+    if (afterType !== EOF_TYPE && afterType !== NEWLINE) {
+      const after = this.peek();
+      if (afterType === COMMA) {
         throw new HclSyntaxError("Unexpected comma after argument", "unexpected `,` after the argument: put each argument on its own line", after);
       }
       throw new HclSyntaxError(
@@ -368,8 +414,8 @@ export class HclParser extends EmbeddedActionsParser {
     return this.attributeNode(name, eq, expr);
   }
 
-  private attributeNode(name: Token, eq: Token, expr: A.Expression): A.Attribute {
-    return new N.Attribute(this.store, name.index, expr.lastToken, name.image, eq.index, expr);
+  private attributeNode(name: Token, eq: number, expr: A.Expression): A.Attribute {
+    return new N.Attribute(this.store, name.index, expr.lastToken, name.image, eq, expr);
   }
 
   private block(): A.Block {
@@ -406,7 +452,7 @@ export class HclParser extends EmbeddedActionsParser {
       body = this.body(false);
     } else if (first.tokenType === T.Identifier && this.at(T.Equals, 2)) {
       const name = this.next();
-      const eq = this.next();
+      const eq = this.skip();
       const expr = this.expression();
       const attr = this.attributeNode(name, eq, expr);
       const close = this.peek();
@@ -487,8 +533,8 @@ export class HclParser extends EmbeddedActionsParser {
 
   expression(): A.Expression {
     const cond = this.binary(0);
-    if (!this.at(T.Question)) return cond;
-    this.next();
+    if (this.peekType() !== QUESTION) return cond;
+    this.skip();
     const trueExpr = this.expression();
     const colon = this.peek();
     if (colon.tokenType !== T.Colon) {
@@ -503,21 +549,21 @@ export class HclParser extends EmbeddedActionsParser {
   private binary(minLevel: number): A.Expression {
     let left = this.unary();
     for (;;) {
-      const t = this.peek();
-      const level = BINARY_LEVEL.get(t.tokenType);
+      const type = this.peekType();
+      const level = type === EOF_TYPE ? undefined : BINARY_LEVEL[type];
       if (level === undefined || level < minLevel) return left;
-      this.next();
+      const op = this.skip();
       const right = this.binary(level + 1);
-      left = new N.Binary(this.store, t.image as A.BinaryOperator, t.index, left, right);
+      left = new N.Binary(this.store, this.image(op) as A.BinaryOperator, op, left, right);
     }
   }
 
   private unary(): A.Expression {
-    const t = this.peek();
-    if (t.tokenType === T.Minus || t.tokenType === T.Bang) {
-      this.next();
+    const type = this.peekType();
+    if (type === MINUS || type === BANG) {
+      const op = this.skip();
       const operand = this.unary();
-      return new N.Unary(this.store, t.index, t.tokenType === T.Minus ? "-" : "!", operand);
+      return new N.Unary(this.store, op, type === MINUS ? "-" : "!", operand);
     }
     return this.postfix(this.term());
   }
@@ -525,12 +571,11 @@ export class HclParser extends EmbeddedActionsParser {
   /** `.name`, `[key]`, `.0`, `.*`, `[*]` after a term. */
   private postfix(expr: A.Expression): A.Expression {
     for (;;) {
-      const t = this.peek();
-      if (t.tokenType === T.Dot) {
-        const n = this.peek(2);
-        if (n.tokenType === T.Star) {
-          this.next();
-          this.next();
+      const type = this.peekType();
+      if (type === DOT) {
+        if (this.peekType(2) === STAR) {
+          const t = this.next();
+          this.skip();
           expr = this.attrSplat(expr, t);
           continue;
         }
@@ -539,8 +584,8 @@ export class HclParser extends EmbeddedActionsParser {
         expr = step;
         continue;
       }
-      if (t.tokenType === T.LBracket) {
-        if (this.at(T.Star, 2)) {
+      if (type === LBRACKET) {
+        if (this.peekType(2) === STAR) {
           expr = this.fullSplat(expr);
           continue;
         }
@@ -889,18 +934,15 @@ export class HclParser extends EmbeddedActionsParser {
    */
   private plainString(open: Token): A.TemplateExpr | undefined {
     if (open.tokenType !== T.OpenQuote) return undefined;
-    const a = this.LA(1) as Token;
-    if (a.tokenType === T.CloseQuote) {
-      this.consumeToken();
-      return new N.Template(this.store, open.index, a.index, []);
-    }
-    const b = this.LA(2) as Token;
-    if (a.tokenType !== T.TemplateText || b.tokenType !== T.CloseQuote) return undefined;
-    const value = a.image;
+    const first = this.peekType();
+    if (first === CLOSE_QUOTE) return new N.Template(this.store, open.index, this.skip(), []);
+    if (first !== TEMPLATE_TEXT || this.peekType(2) !== CLOSE_QUOTE) return undefined;
+    const text = this.firstIndex();
+    const value = this.image(text);
     if (value.includes("\\") || value.includes("{")) return undefined;
-    this.consumeToken();
-    this.consumeToken();
-    return new N.Template(this.store, open.index, b.index, [new N.TemplateLiteral(this.store, a.index, a.index, value)]);
+    this.skip();
+    const close = this.skip();
+    return new N.Template(this.store, open.index, close, [new N.TemplateLiteral(this.store, text, text, value)]);
   }
 
   /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
