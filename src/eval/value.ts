@@ -171,13 +171,19 @@ export function formatNumber(n: number): string {
   return (neg ? "-" : "") + out;
 }
 
+/** out[k] = v as an own data property, even for `__proto__` (the one setter on Object.prototype). */
+export function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === "__proto__") Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else out[k] = v;
+}
+
 /** Plain JS data: objects, arrays, strings, numbers, booleans, null (unknown becomes null). */
 export function toJSON(v: Value): unknown {
   if (v.v === null) return null;
   if (Array.isArray(v.v)) return v.v.map(toJSON);
   if (v.v instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of v.v) Object.defineProperty(out, k, { value: toJSON(x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of v.v) setOwn(out, k, toJSON(x));
     return out;
   }
   return v.v;

@@ -4,11 +4,10 @@
 // is, for the schema stage to report with the attribute's range.
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Body } from "../parser/ast.js";
-import { formatNumber, toJSON, type Value } from "../eval/value.js";
+import { formatNumber, setOwn, toJSON, type Value } from "../eval/value.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
 import type { PropSchema } from "../jobspec/schema.js";
-import type { Paths } from "./structure.js";
-import { headerRange, pointer } from "./structure.js";
+import { AttributePath, BlockPath, pointer, type Paths } from "./paths.js";
 
 function types(prop: PropSchema): string[] {
   return prop.type === undefined ? [] : Array.isArray(prop.type) ? prop.type : [prop.type];
@@ -29,7 +28,7 @@ export function coerce(value: Value, prop: PropSchema, path: string, paths: Path
     const out: Record<string, unknown> = {};
     for (const [k, v] of raw) {
       if (v.v === null) continue;
-      Object.defineProperty(out, k, { value: ap ? coerce(v, ap, pointer(path, k), paths) : toJSON(v), enumerable: true, writable: true, configurable: true });
+      setOwn(out, k, ap ? coerce(v, ap, pointer(path, k), paths) : toJSON(v));
     }
     return out;
   }
@@ -55,15 +54,14 @@ function primitive(raw: string | number | boolean | null, want: string[]): unkno
 export function freeformBody(body: Body, ev: Evaluator, prop: PropSchema, path: string, paths: Paths, diags: Diagnostic[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const ap = typeof prop.additionalProperties === "object" ? prop.additionalProperties : undefined;
-  const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   for (const item of body.items) {
     if (item.kind === "Attribute") {
       const p = pointer(path, item.name);
-      paths.set(p, { range: item.range, nameRange: item.nameRange, valueRange: item.expr.range });
+      paths.set(p, new AttributePath(item));
       const { value, diagnostics } = ev.evaluate(item.expr);
-      diags.push(...diagnostics);
+      if (diagnostics.length > 0) diags.push(...diagnostics);
       if (value.unknown || value.v === null) continue;
-      set(item.name, ap ? coerce(value, ap, p, paths) : toJSON(value));
+      setOwn(out, item.name, ap ? coerce(value, ap, p, paths) : toJSON(value));
       continue;
     }
     if (ap) {
@@ -71,9 +69,9 @@ export function freeformBody(body: Body, ev: Evaluator, prop: PropSchema, path: 
       continue;
     }
     const list = ((out[item.type] as unknown[] | undefined) ?? []) as unknown[];
-    if (!(item.type in out)) set(item.type, list);
+    if (!(item.type in out)) setOwn(out, item.type, list);
     const p = pointer(pointer(path, item.type), list.length);
-    paths.set(p, { range: headerRange(item), nameRange: item.typeRange });
+    paths.set(p, new BlockPath(item, false));
     let inner: unknown = freeformBody(item.body, ev, {}, p, paths, diags);
     for (const l of [...item.labels].reverse()) inner = { [l.value]: inner };
     list.push(inner);

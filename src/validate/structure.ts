@@ -22,19 +22,10 @@ import {
 import { didYouMean } from "./didyoumean.js";
 import { coerce, freeformBody } from "./coerce.js";
 import { expandDynamic } from "./dynamic.js";
+import { AttributePath, BlockPath, headerRange, pointer, type Paths } from "./paths.js";
 
-export interface PathInfo {
-  /** Attribute: the whole attribute; block: its header (type and labels). */
-  range: Range;
-  /** Attribute name or block type. */
-  nameRange: Range;
-  /** Attribute value expression. */
-  valueRange?: Range;
-  labels?: string[];
-  labelRanges?: Range[];
-}
-
-export type Paths = Map<string, PathInfo>;
+export type { PathInfo, Paths } from "./paths.js";
+export { headerRange, pointer } from "./paths.js";
 
 export interface ReadResult {
   instance: Record<string, unknown>;
@@ -42,17 +33,9 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
-export const pointer = (base: string, key: string | number): string =>
-  `${base}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
-
-export function headerRange(b: Block): Range {
-  const last = b.labels.length ? b.labels[b.labels.length - 1]!.range : b.typeRange;
-  return { start: b.typeRange.start, end: last.end };
-}
-
 export function readJobFile(tree: SyntaxTree, evaluator: Evaluator): ReadResult {
   const r = new Reader(evaluator, tree.body);
-  const instance = r.body(tree.body, ROOT, "", tree.body.range);
+  const instance = r.body(tree.body, ROOT, "", undefined);
   return { instance, paths: r.paths, diagnostics: r.diags };
 }
 
@@ -68,81 +51,63 @@ class Reader {
     this.diags.push({ severity: "error", code, message, range, ...extra });
   }
 
-  body(body: Body, schema: BlockSchema, path: string, ownerRange: Range): Record<string, unknown> {
+  /** Reads a block body; `owner` is the block (undefined for the file), whose range is wanted only for errors. */
+  body(body: Body, schema: BlockSchema, path: string, owner: Block | undefined): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const outer = this.ev;
-    const seenAttr = new Map<string, Attribute>();
-    const seenBlock = new Map<string, Block>();
-    for (const { item, evaluator } of this.expand(body)) {
-      this.ev = evaluator;
-      const prop = schema.properties[item.kind === "Attribute" ? item.name : item.type];
-      if (item.kind === "Attribute") {
-        const a = item;
-        if (!prop || (isBlock(prop) && !isAttrOrBlock(prop))) {
-          this.unknown(a.name, a.nameRange, schema, "attribute", path, prop);
-          continue;
+    // One map for attributes and blocks: a name seen as one kind makes the other an error, so never holds both.
+    const seen = new Map<string, BodyItem>();
+    for (const item of body.items) {
+      // `dynamic` blocks are replaced by the blocks they generate, each read with its iterator in scope
+      if (item.kind === "Block" && item.type === "dynamic" && body !== this.root) {
+        for (const { block, evaluator } of expandDynamic(item, outer, this.diags)) {
+          this.ev = evaluator;
+          this.item(block, schema, path, out, seen);
         }
-        const prev = seenAttr.get(a.name);
-        if (prev) {
-          this.error("structure/duplicate-attribute", `Attribute redefined: "${a.name}" was already set`, a.nameRange, {
-            related: [{ message: "first set here", range: prev.nameRange }],
-          });
-          continue;
-        }
-        if (seenBlock.has(a.name)) {
-          this.error("structure/attribute-and-block", `"${a.name}" may be given as an attribute or as a block, not both`, a.nameRange);
-          continue;
-        }
-        seenAttr.set(a.name, a);
-        this.attribute(a, prop, path, out);
-        continue;
-      }
-      const b = item;
-      if (!prop || (!isBlock(prop) && !isAttrOrBlock(prop))) {
-        this.unknown(b.type, b.typeRange, schema, "block", path, prop);
-        continue;
-      }
-      if (seenAttr.has(b.type)) {
-        this.error("structure/attribute-and-block", `"${b.type}" may be given as an attribute or as a block, not both`, b.typeRange);
-        continue;
-      }
-      const wanted = labelNames(prop);
-      if (b.labels.length !== wanted.length) {
-        this.labelCount(b, wanted);
-        continue;
-      }
-      const prev = seenBlock.get(b.type);
-      if (prev && !isRepeatable(prop)) {
-        this.error(
-          "structure/duplicate-block",
-          b.type === "job" && schema === ROOT ? "Duplicate job block" : `Duplicate ${b.type} block: only one is allowed here`,
-          headerRange(b),
-          { related: [{ message: "first defined here", range: headerRange(prev) }] },
-        );
-        continue;
-      }
-      seenBlock.set(b.type, b);
-      this.block(b, prop, path, out);
+        this.ev = outer;
+      } else this.item(item, schema, path, out, seen);
     }
-    this.ev = outer;
     for (const req of schema.required) {
-      if (seenAttr.has(req) || seenBlock.has(req)) continue;
+      if (seen.has(req)) continue;
       const prop = schema.properties[req]!;
       const what = isBlock(prop) ? "block" : "argument";
-      if (schema === ROOT) this.error("structure/missing-block", "A job block is required", { start: ownerRange.start, end: ownerRange.start });
-      else this.error(`structure/missing-${isBlock(prop) ? "block" : "attribute"}`, `Missing required ${what} "${req}"`, ownerRange);
+      if (owner === undefined) this.error("structure/missing-block", "A job block is required", { start: body.range.start, end: body.range.start });
+      else this.error(`structure/missing-${isBlock(prop) ? "block" : "attribute"}`, `Missing required ${what} "${req}"`, headerRange(owner));
     }
     return out;
   }
 
-  /** The body's items, `dynamic` blocks replaced by the blocks they generate (each with its iterator in scope). */
-  private *expand(body: Body): Generator<{ item: BodyItem; evaluator: Evaluator }> {
-    const outer = this.ev;
-    for (const item of body.items) {
-      if (item.kind === "Block" && item.type === "dynamic" && body !== this.root) {
-        for (const { block, evaluator } of expandDynamic(item, outer, this.diags)) yield { item: block, evaluator };
-      } else yield { item, evaluator: outer };
+  private item(item: BodyItem, schema: BlockSchema, path: string, out: Record<string, unknown>, seen: Map<string, BodyItem>): void {
+    const prop = schema.properties[item.kind === "Attribute" ? item.name : item.type];
+    if (item.kind === "Attribute") {
+      const a = item;
+      if (!prop || (isBlock(prop) && !isAttrOrBlock(prop))) return this.unknown(a.name, a.nameRange, schema, "attribute", path, prop);
+      const prev = seen.get(a.name);
+      if (prev?.kind === "Attribute") {
+        return this.error("structure/duplicate-attribute", `Attribute redefined: "${a.name}" was already set`, a.nameRange, {
+          related: [{ message: "first set here", range: prev.nameRange }],
+        });
+      }
+      if (prev) return this.error("structure/attribute-and-block", `"${a.name}" may be given as an attribute or as a block, not both`, a.nameRange);
+      seen.set(a.name, a);
+      return this.attribute(a, prop, path, out);
     }
+    const b = item;
+    if (!prop || (!isBlock(prop) && !isAttrOrBlock(prop))) return this.unknown(b.type, b.typeRange, schema, "block", path, prop);
+    const prev = seen.get(b.type);
+    if (prev?.kind === "Attribute") return this.error("structure/attribute-and-block", `"${b.type}" may be given as an attribute or as a block, not both`, b.typeRange);
+    const wanted = labelNames(prop);
+    if (b.labels.length !== wanted.length) return this.labelCount(b, wanted);
+    if (prev && !isRepeatable(prop)) {
+      return this.error(
+        "structure/duplicate-block",
+        b.type === "job" && schema === ROOT ? "Duplicate job block" : `Duplicate ${b.type} block: only one is allowed here`,
+        headerRange(b),
+        { related: [{ message: "first defined here", range: headerRange(prev) }] },
+      );
+    }
+    seen.set(b.type, b);
+    this.block(b, prop, path, out);
   }
 
   private unknown(name: string, range: Range, schema: BlockSchema, kind: "attribute" | "block", path: string, prop?: PropSchema): void {
@@ -177,9 +142,9 @@ class Reader {
 
   private attribute(a: Attribute, prop: PropSchema, path: string, out: Record<string, unknown>): void {
     const p = pointer(path, a.name);
-    this.paths.set(p, { range: a.range, nameRange: a.nameRange, valueRange: a.expr.range });
+    this.paths.set(p, new AttributePath(a));
     const { value, diagnostics } = this.ev.evaluate(a.expr);
-    this.diags.push(...diagnostics);
+    if (diagnostics.length > 0) this.diags.push(...diagnostics);
     if (value.unknown || (value.v === null && !value.unknown)) return; // null = unset
     const json = coerce(value, prop, p, this.paths);
     if (json !== undefined) out[a.name] = json;
@@ -189,18 +154,13 @@ class Reader {
     const repeat = isRepeatable(prop);
     const index = repeat ? ((out[b.type] as unknown[] | undefined)?.length ?? 0) : undefined;
     const p = index === undefined ? pointer(path, b.type) : pointer(pointer(path, b.type), index);
-    this.paths.set(p, {
-      range: headerRange(b),
-      nameRange: b.typeRange,
-      labels: b.labels.map((l) => l.value),
-      labelRanges: b.labels.map((l) => l.range),
-    });
+    this.paths.set(p, new BlockPath(b, true));
     const bodySchema = blockBody(prop);
     let value: Record<string, unknown>;
     // variable/variables/locals were evaluated (and checked) by the evaluator's job-file context;
     // `type = list(string)` is a type expression, not a value.
     if (path === "" && EVALUATOR_BLOCKS.has(b.type)) value = {};
-    else if (bodySchema) value = this.body(b.body, bodySchema, p, headerRange(b));
+    else if (bodySchema) value = this.body(b.body, bodySchema, p, b);
     else if (isFreeform(prop)) value = freeformBody(b.body, this.ev, prop, p, this.paths, this.diags);
     else value = {};
     if (repeat) ((out[b.type] ??= []) as unknown[]).push(value);
