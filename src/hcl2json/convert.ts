@@ -91,6 +91,7 @@ class Converter {
         return this.unary(e.op, v.value, v.raw, e.range);
       }
       case "Template": {
+        if (e.value !== undefined) return escapeLiteral(nfc(e.value));
         const parts = e.parts;
         if (isPassthrough(e)) return this.expr((parts[0] as { expr: Expression }).expr);
         return this.template(parts);
@@ -165,6 +166,7 @@ class Converter {
         if (typeof e.value === "boolean") return e.value ? "true" : "false";
         return decimalText(e.raw ?? String(e.value));
       case "Template":
+        if (e.value !== undefined) return escapeLiteral(nfc(e.value));
         if (isPassthrough(e)) return this.part((e.parts[0] as { expr: Expression }).expr);
         return this.template(e.parts);
       case "Conditional":
@@ -220,5 +222,5 @@ function isScopeTraversal(e: Expression): boolean {
 }
 
 function isStringLiteral(t: TemplateExpr): boolean {
-  return t.parts.length === 0 || (t.parts.length === 1 && t.parts[0]!.kind === "TemplateLiteral");
+  return t.value !== undefined || t.parts.length === 0 || (t.parts.length === 1 && t.parts[0]!.kind === "TemplateLiteral");
 }

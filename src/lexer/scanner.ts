@@ -71,8 +71,8 @@ class Scanner {
   constructor(private readonly text: string) {
     this.astral = /[\uD800-\uDFFF]/.test(text);
     // Job files have about one token (4 numbers) per 3 characters: room for one per 2 characters
-    // is rarely outgrown (the array grows if it is), and is handed to the store as it is.
-    this.scratch = text.length < BIG_TEXT ? pool.scratch : new Array<number>(text.length * 2 + 8);
+    // is rarely outgrown (it grows if it is), and is handed to the store as it is.
+    this.scratch = text.length < BIG_TEXT ? pool.scratch : new Int32Array(text.length * 2 + 8);
     this.store = new TokenStore(text);
     // A leading byte-order mark is skipped by Go hcl; keep it as trivia so the tree stays lossless.
     if (text.charCodeAt(0) === 0xfeff) this.emit(T.Whitespace, 1);
@@ -330,8 +330,14 @@ class Scanner {
   private record(tokenType: TokenType): number {
     const i = this.count;
     const at = i * 4;
-    const scratch = this.scratch;
-    scratch[at] = this.offset; // grows by itself if need be
+    let scratch = this.scratch;
+    if (at === scratch.length) {
+      const bigger = new Int32Array(scratch.length * 2);
+      bigger.set(scratch);
+      if (scratch === pool.scratch) pool.scratch = bigger;
+      this.scratch = scratch = bigger;
+    }
+    scratch[at] = this.offset;
     scratch[at + 1] = this.line;
     scratch[at + 2] = this.column;
     scratch[at + 3] = tokenType.tokenTypeIdx!;
@@ -340,7 +346,7 @@ class Scanner {
   }
 
   private count = 0;
-  private scratch: number[];
+  private scratch: Int32Array;
 
   private emit(tokenType: TokenType, length: number): void {
     const start = this.offset;
@@ -411,33 +417,43 @@ function invalidCharacterDetail(ch: string): string {
 const TYPES: TokenType[] = [];
 for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
 
-const EMPTY = newScratch(4);
+const EMPTY = new Int32Array(4);
 
-/**
- * Where the scanner writes a small text's entries, kept between scans; the store gets an exact copy.
- * Stores are JS arrays of small integers, not typed arrays: for a file of a few kilobytes,
- * allocating a typed array cost more than all the copying. All of them are "holey" arrays, big
- * and small, so the code that reads them sees one kind of array (mixing kinds made it slower).
- */
-const pool = { scratch: newScratch(4096) };
+/** Where the scanner writes a small text's entries, kept between scans. */
+const pool = { scratch: new Int32Array(1 << 14) };
+/** A text this long gets a scratch of its own, which becomes its store. */
 const BIG_TEXT = 1 << 18;
 
-function newScratch(length: number): number[] {
-  return new Array<number>(length).fill(0);
-}
+/**
+ * Stores of small texts are cut from shared slabs: allocating an ArrayBuffer per file cost more
+ * than scanning a small file. (A live tree keeps its slab alive: at most a megabyte.)
+ */
+const SLAB = 1 << 18;
+const slabs = { data: new Int32Array(SLAB), used: 0 };
 
 /** Give `store` the first `length` numbers of the scanner's scratch. */
-function keep(store: TokenStore, scratch: number[], length: number): void {
+function keep(store: TokenStore, scratch: Int32Array, length: number): void {
   if (scratch !== pool.scratch) {
     store.data = scratch; // a big text's own
     return;
   }
-  store.data = scratch.slice(0, length);
-  if (scratch.length > 1 << 16) pool.scratch = newScratch(4096); // do not keep a big one around
+  if (length > SLAB >> 3) {
+    store.data = scratch.slice(0, length);
+  } else {
+    if (slabs.used + length > SLAB) {
+      slabs.data = new Int32Array(SLAB);
+      slabs.used = 0;
+    }
+    const at = slabs.used;
+    slabs.data.set(scratch.subarray(0, length), at);
+    store.data = slabs.data.subarray(at, at + length);
+    slabs.used = at + length;
+  }
+  if (scratch.length > 1 << 16) pool.scratch = new Int32Array(1 << 14); // do not keep a big one around
 }
 
 /**
- * Every token of a text packed in one array of numbers, four per token: start offset, start line,
+ * Every token of a text packed in one Int32Array, four numbers per token: start offset, start line,
  * start column, type (`tokenTypeIdx`). A big file holds a million tokens, and one object each (with
  * its positions) was most of what the garbage collector had to carry. Entry `count` marks the end
  * of the text; a token ends where the next one starts.
@@ -445,7 +461,7 @@ function keep(store: TokenStore, scratch: number[], length: number): void {
 export class TokenStore {
   private all?: Token[];
   /** Set by the scanner when it is done: entry i is at `4 * i`. */
-  data: number[] = EMPTY;
+  data: Int32Array = EMPTY;
   /** Number of tokens (`data` holds one more entry, the end). */
   count = 0;
 

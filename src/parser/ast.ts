@@ -118,6 +118,11 @@ export interface TemplateExpr extends NodeBase {
   kind: "Template";
   parts: TemplatePart[];
   heredoc?: { marker: string; flush: boolean };
+  /**
+   * Set for a quoted string written plainly, with no escapes, interpolations or directives (most
+   * strings are): its text, which is also the value of its one literal part.
+   */
+  value?: string;
 }
 
 /** The root of a traversal: `var`, `local`, `attr`, `NOMAD_ALLOC_INDEX`, ... */

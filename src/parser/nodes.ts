@@ -16,6 +16,7 @@ const RANGE = Symbol("range");
 /** Token indices of a node's parts (its `=`, braces, operator, ...). */
 const PART_A = Symbol("partA");
 const PART_B = Symbol("partB");
+const PARTS = Symbol("parts");
 
 abstract class SpanNode implements A.NodeBase {
   declare [STORE]: TokenStore;
@@ -165,6 +166,31 @@ export class Template extends SpanNode implements A.TemplateExpr {
     this[RANGE] = undefined;
     this.parts = parts;
     this.heredoc = heredoc;
+  }
+}
+
+/**
+ * A quoted string with no escapes or template sequences: its one literal part (`parts`) is made
+ * when first asked for. Most strings of a job file are like this, and most readers want `value`.
+ */
+export class PlainString extends SpanNode implements A.TemplateExpr {
+  declare readonly kind: "Template";
+  declare value: string;
+  declare [PARTS]: A.TemplatePart[] | undefined;
+  /** `open` and `close` are the quotes; the text, if any, is the token between them. */
+  constructor(store: TokenStore, open: number, close: number, value: string) {
+    super();
+    this.kind = "Template";
+    this.firstToken = open;
+    this.lastToken = close;
+    this[STORE] = store;
+    this[RANGE] = undefined;
+    this.value = value;
+    this[PARTS] = undefined;
+  }
+  get parts(): A.TemplatePart[] {
+    const text = this.firstToken + 1;
+    return (this[PARTS] ??= text === this.lastToken ? [] : [new TemplateLiteral(this[STORE], text, text, this.value)]);
   }
 }
 

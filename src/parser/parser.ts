@@ -22,6 +22,8 @@ import { buildTemplate, type FlatPart } from "./template.js";
 
 const END = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN) as Token;
 const NO_TOKENS: IToken[] = [];
+/** The labels of every block without labels (most blocks): one shared, frozen empty list. */
+const NO_LABELS = Object.freeze([]) as unknown as A.Label[];
 
 /** Token types by `tokenTypeIdx`, and which of them the parser never sees. */
 const TYPES: TokenType[] = [];
@@ -420,13 +422,15 @@ export class HclParser extends EmbeddedActionsParser {
 
   private block(): A.Block {
     const typeTok = this.next();
-    const labels: A.Label[] = [];
+    let labels = NO_LABELS;
     for (;;) {
-      const t = this.peek();
-      if (t.tokenType === T.Identifier) {
-        this.next();
+      const type = this.peekType();
+      if (type === IDENTIFIER) {
+        const t = this.next();
+        if (labels === NO_LABELS) labels = [];
         labels.push(new N.Label(this.store, t.index, t.index, t.image, false));
-      } else if (t.tokenType === T.OpenQuote) {
+      } else if (type === OPEN_QUOTE) {
+        if (labels === NO_LABELS) labels = [];
         labels.push(this.stringLabel());
       } else break;
     }
@@ -935,14 +939,13 @@ export class HclParser extends EmbeddedActionsParser {
   private plainString(open: Token): A.TemplateExpr | undefined {
     if (open.tokenType !== T.OpenQuote) return undefined;
     const first = this.peekType();
-    if (first === CLOSE_QUOTE) return new N.Template(this.store, open.index, this.skip(), []);
+    if (first === CLOSE_QUOTE) return new N.PlainString(this.store, open.index, this.skip(), "");
     if (first !== TEMPLATE_TEXT || this.peekType(2) !== CLOSE_QUOTE) return undefined;
     const text = this.firstIndex();
     const value = this.image(text);
     if (value.includes("\\") || value.includes("{")) return undefined;
     this.skip();
-    const close = this.skip();
-    return new N.Template(this.store, open.index, close, [new N.TemplateLiteral(this.store, text, text, value)]);
+    return new N.PlainString(this.store, open.index, this.skip(), value);
   }
 
   /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
