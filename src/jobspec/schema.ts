@@ -61,10 +61,16 @@ export function refName(prop: PropSchema): string | undefined {
   return ref?.startsWith("#/definitions/") ? ref.slice("#/definitions/".length) : undefined;
 }
 
-/** The schema of the body of a block property, or undefined for free-form blocks. */
+const bodies = new Map<PropSchema, BlockSchema | null>();
+
+/** The schema of the body of a block property, or undefined for free-form blocks (memoised: asked once per block read). */
 export function blockBody(prop: PropSchema): BlockSchema | undefined {
-  const name = refName(prop);
-  return name ? jobspecSchema.definitions[name] : undefined;
+  let body = bodies.get(prop);
+  if (body === undefined) {
+    const name = refName(prop);
+    bodies.set(prop, (body = (name ? jobspecSchema.definitions[name] : undefined) ?? null));
+  }
+  return body ?? undefined;
 }
 
 export const isBlock = (prop: PropSchema): boolean => prop["x-block"] === true;

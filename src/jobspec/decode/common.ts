@@ -7,7 +7,8 @@ export type Obj = Record<string, unknown>;
 
 /** Remembers, for each decoded object, the instance path of the block it came from. */
 export class Origins {
-  private map = new WeakMap<object, string>();
+  // a Map, not a WeakMap: it lives no longer than the job it indexes, and is much cheaper to fill
+  private map = new Map<object, string>();
   set<T extends object>(obj: T, path: string): T {
     this.map.set(obj, path);
     return obj;

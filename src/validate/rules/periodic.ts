@@ -4,8 +4,23 @@ import { escapesAllocDir, type Rule } from "./context.js";
 
 const MACROS = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
 
+// Both checks below depend on the string alone and are slow (cron-parser builds luxon dates,
+// Intl loads time zone data), so their answers are kept for the process.
+const cronErrors = new Map<string, string | undefined>();
+const timeZones = new Map<string, boolean>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const v = compute(key);
+  if (cache.size >= 1000) cache.clear(); // bounded for long-lived processes (the language server)
+  cache.set(key, v);
+  return v;
+}
+
 /** gorhill/cronexpr accepts 5, 6 (seconds first) or 7 (plus year) fields and the @ macros. */
-export function cronError(spec: string): string | undefined {
+export const cronError = (spec: string): string | undefined => memo(cronErrors, spec, checkCron);
+
+function checkCron(spec: string): string | undefined {
   const s = spec.trim();
   if (MACROS.includes(s)) return undefined;
   if (s === "") return "empty cron spec";
@@ -23,7 +38,9 @@ export function cronError(spec: string): string | undefined {
   }
 }
 
-export function timeZoneOk(tz: string): boolean {
+export const timeZoneOk = (tz: string): boolean => memo(timeZones, tz, checkTimeZone);
+
+function checkTimeZone(tz: string): boolean {
   if (tz === "" || tz === "UTC" || tz === "Local") return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: tz });
