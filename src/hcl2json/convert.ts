@@ -21,7 +21,7 @@ type JsonObject = Record<string, unknown>;
 
 /** Convert a parsed file. Throws `Hcl2JsonError` for the few files hcl2json also rejects. */
 export function toHcl2Json(tree: SyntaxTree): JsonObject {
-  return new Converter(tree.text).body(tree.body);
+  return new Converter(tree).body(tree.body);
 }
 
 /** Own-property assignment that also works for the key `__proto__`. */
@@ -33,7 +33,10 @@ function put(obj: JsonObject, key: string, value: unknown): void {
 const hasOwn = Object.hasOwn;
 
 class Converter {
-  constructor(private readonly text: string) {}
+  private readonly text: string;
+  constructor(private readonly tree: SyntaxTree) {
+    this.text = tree.text;
+  }
 
   body(body: Body): JsonObject {
     const out: JsonObject = {};
@@ -87,7 +90,7 @@ class Converter {
         return e.raw !== undefined ? Number(e.raw) : e.value;
       case "Unary": {
         const v = e.operand;
-        if (v.kind !== "Literal") return this.wrap(e.range);
+        if (v.kind !== "Literal") return this.wrap(e);
         return this.unary(e.op, v.value, v.raw, e.range);
       }
       case "Template": {
@@ -105,7 +108,7 @@ class Converter {
       case "Object":
         return this.object(e);
       default:
-        return this.wrap(e.range);
+        return this.wrap(e);
     }
   }
 
@@ -127,7 +130,7 @@ class Converter {
 
   /** An object key: a bare traversal (`a`, `a.b[0]`) is its source text, anything else a template part. */
   private key(k: Expression): string {
-    if (isScopeTraversal(k)) return this.source(k.range);
+    if (isScopeTraversal(k)) return this.source(k);
     return this.part(k);
   }
 
@@ -148,10 +151,10 @@ class Converter {
           s += this.part(p.expr);
           break;
         case "TemplateIf":
-          s += this.conditional(p.cond.range, this.template(p.then), p.else ? this.template(p.else) : "");
+          s += this.conditional(p.cond, this.template(p.then), p.else ? this.template(p.else) : "");
           break;
         case "TemplateFor":
-          s += `%{for ${p.keyVar !== undefined ? p.keyVar + ", " : ""}${p.valueVar} in ${this.source(p.collection.range)}}${this.template(p.body)}%{endfor}`;
+          s += `%{for ${p.keyVar !== undefined ? p.keyVar + ", " : ""}${p.valueVar} in ${this.source(p.collection)}}${this.template(p.body)}%{endfor}`;
           break;
       }
     }
@@ -170,25 +173,25 @@ class Converter {
         if (isPassthrough(e)) return this.part((e.parts[0] as { expr: Expression }).expr);
         return this.template(e.parts);
       case "Conditional":
-        return this.conditional(e.cond.range, this.part(e.trueExpr), this.part(e.falseExpr));
+        return this.conditional(e.cond, this.part(e.trueExpr), this.part(e.falseExpr));
       default:
-        return this.wrap(e.range);
+        return this.wrap(e);
     }
   }
 
-  private conditional(cond: Range, yes: string, no: string): string {
+  private conditional(cond: Expression, yes: string, no: string): string {
     return `%{if ${this.source(cond)}}${yes}${no.length > 0 ? `%{else}${no}` : ""}%{endif}`;
   }
 
-  private wrap(r: Range): string {
-    return "${" + this.source(r) + "}";
+  private wrap(e: Expression): string {
+    return "${" + this.source(e) + "}";
   }
 
-  /** Source text of a range; like hcl2json, a `)` right after the range is included. */
-  private source(r: Range): string {
-    let end = r.end.offset;
+  /** Source text of an expression; like hcl2json, a `)` right after it is included. */
+  private source(e: Expression): string {
+    let end = this.tree.offsetOf(e.lastToken + 1);
     if (this.text.charCodeAt(end) === 0x29) end++;
-    return this.text.slice(r.start.offset, end);
+    return this.text.slice(this.tree.offsetOf(e.firstToken), end);
   }
 }
 

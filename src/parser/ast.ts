@@ -252,6 +252,8 @@ export interface SyntaxTree {
   /** Every token, trivia included, in source order: their images concatenate to `text`. */
   tokens: Token[];
   body: Body;
+  /** Where token `i` starts in `text` (`text.length` for the index just past the last token). */
+  offsetOf(i: number): number;
 }
 
 export interface ParseResult {

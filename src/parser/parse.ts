@@ -39,6 +39,10 @@ class Tree implements SyntaxTree {
   get tokens(): Token[] {
     return this.store.tokens();
   }
+
+  offsetOf(i: number): number {
+    return this.store.data[i * 4]!;
+  }
 }
 
 /**
