@@ -5,9 +5,9 @@
 // ignored inside `()`, `[]`, `${}`, `{for}`), and `for`, `in`, `if`, `true`, ... are keywords only
 // in some positions. So the rules decide with explicit look-ahead, in the shape of HashiCorp's own
 // recursive-descent parser (which also gives Go-compatible error positions), on chevrotain's
-// engine: its token types, token vector and look-ahead (`LA`), which we override to hide newlines
-// while a bracket that ignores them is open. Errors are thrown as HclSyntaxError and caught per
-// body item (see bodyItem()), so the rest of the file still parses.
+// engine: its token types and look-ahead (`LA`), which we override to read the scanner's packed
+// token store and to hide newlines while a bracket that ignores them is open. Errors are thrown
+// as HclSyntaxError and caught per body item (see bodyItem()), so the rest of the file still parses.
 import { EmbeddedActionsParser, EOF, createTokenInstance, type IToken, type TokenType } from "chevrotain";
 import { didYouMean } from "../diagnostics/didyoumean.js";
 import type { Diagnostic, Pos, Range } from "../diagnostics/types.js";
@@ -165,7 +165,7 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   consumeToken(): void {
-    this.idx = this.firstIndex();
+    this.skip();
   }
 
   /** Consume the next token, which the caller has checked; its index. */
@@ -207,8 +207,8 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   private atKeyword(word: string, k = 1): boolean {
-    const t = this.LA(k);
-    return t.tokenType === T.Identifier && t.image === word;
+    const i = this.indexAt(k);
+    return i < this.store.count && this.store.data[i * 4 + 3] === IDENTIFIER && this.image(i) === word;
   }
 
   /** Consume a token of `type` or throw an error with the given summary and message. */
