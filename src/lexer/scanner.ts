@@ -61,6 +61,18 @@ class Scanner {
   private readonly store: TokenStore;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly modes: Mode[] = [{ kind: "main", depth: 0, template: false }];
+  /** The innermost mode: the top of `modes`. */
+  private mode: Mode = this.modes[0]!;
+
+  private enter(mode: Mode): void {
+    this.modes.push(mode);
+    this.mode = mode;
+  }
+
+  private leave(): void {
+    this.modes.pop();
+    this.mode = this.modes[this.modes.length - 1]!;
+  }
   private offset = 0;
   private line = 1;
   private column = 1;
@@ -79,8 +91,9 @@ class Scanner {
   }
 
   run(): ScanResult {
-    while (this.offset < this.text.length) {
-      const mode = this.modes[this.modes.length - 1]!;
+    const length = this.text.length;
+    while (this.offset < length) {
+      const mode = this.mode;
       if (mode.kind === "main") this.scanMain(mode);
       else if (mode.kind === "quoted") this.scanQuoted();
       else this.scanHeredoc(mode);
@@ -129,7 +142,7 @@ class Scanner {
         return this.emit(T.Slash, 1);
       case 34: // "
         this.emit(T.OpenQuote, 1);
-        this.modes.push({ kind: "quoted" });
+        this.enter({ kind: "quoted" });
         return;
       case 123: // {
         mode.depth++;
@@ -137,7 +150,7 @@ class Scanner {
       case 125: // }
         if (mode.depth === 0 && mode.template) {
           this.emit(T.TemplateSeqEnd, 1);
-          this.modes.pop();
+          this.leave();
           return;
         }
         if (mode.depth > 0) mode.depth--;
@@ -145,7 +158,7 @@ class Scanner {
       case 126: // ~
         if (next === 125 && mode.depth === 0 && mode.template) {
           this.emit(T.TemplateSeqEnd, 2);
-          this.modes.pop();
+          this.leave();
           return;
         }
         break;
@@ -155,7 +168,7 @@ class Scanner {
           const m = HEREDOC_OPEN.exec(text);
           if (m) {
             this.emit(T.HeredocOpen, m[0].length);
-            this.modes.push({ kind: "heredoc", marker: m[2]!, lineStart: true });
+            this.enter({ kind: "heredoc", marker: m[2]!, lineStart: true });
             return;
           }
         }
@@ -211,14 +224,14 @@ class Scanner {
     const c = text[at];
     if (c === '"') {
       this.emit(T.CloseQuote, 1);
-      this.modes.pop();
+      this.leave();
       return;
     }
     if (this.templateSequence(at)) return;
     if (c === "\n" || (c === "\r" && text[at + 1] === "\n")) {
       // Go hcl keeps scanning the string on the next line; ending it here stops one missing quote
       // from turning the rest of the file inside out.
-      this.modes.pop();
+      this.leave();
       this.error(at, at, "Invalid multi-line string", 'Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the "heredoc" multi-line template syntax.');
       return;
     }
@@ -245,7 +258,7 @@ class Scanner {
       const end = this.lineEnd(at);
       if (text.slice(at, end).trim() === mode.marker) {
         this.emit(T.HeredocClose, end - at);
-        this.modes.pop();
+        this.leave();
         return;
       }
     }
@@ -272,7 +285,7 @@ class Scanner {
     if ((c !== "$" && c !== "%") || this.text[at + 1] !== "{") return false;
     const strip = this.text[at + 2] === "~";
     this.emit(c === "$" ? T.TemplateInterp : T.TemplateControl, strip ? 3 : 2);
-    this.modes.push({ kind: "main", depth: 0, template: true, opener: at });
+    this.enter({ kind: "main", depth: 0, template: true, opener: at });
     return true;
   }
 
@@ -354,13 +367,17 @@ class Scanner {
     // advance line/column over the image
     let line = this.line;
     let lineStart = this.lastLineStart;
-    // only these token types can hold a newline
-    if (tokenType === T.Newline || tokenType === T.TemplateText || tokenType === T.HeredocOpen || tokenType === T.BlockComment || tokenType === T.Invalid) {
-      let nl = this.text.indexOf("\n", start);
-      while (nl >= 0 && nl < end) {
-        line++;
-        lineStart = nl + 1;
-        nl = this.text.indexOf("\n", nl + 1);
+    if (tokenType === T.Newline) {
+      line++;
+      lineStart = end;
+    } else if (tokenType === T.TemplateText || tokenType === T.HeredocOpen || tokenType === T.BlockComment || tokenType === T.Invalid) {
+      // the other token types that can hold a newline
+      const text = this.text;
+      for (let i = start; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+          line++;
+          lineStart = i + 1;
+        }
       }
     }
     const column =
