@@ -82,9 +82,15 @@ class Scanner {
 
   constructor(private readonly text: string) {
     this.astral = /[\uD800-\uDFFF]/.test(text);
-    // Job files have about one token (4 numbers) per 3 characters: room for one per 2 characters
-    // is rarely outgrown (it grows if it is), and is handed to the store as it is.
-    this.scratch = text.length < BIG_TEXT ? pool.scratch : new Int32Array(text.length * 2 + 8);
+    if (text.length < BIG_TEXT) {
+      this.data = slabs.data;
+      this.base = slabs.used;
+    } else {
+      // Job files have about one token (4 numbers) per 3 characters: room for one per 2 characters
+      // is rarely outgrown (it grows if it is).
+      this.data = new Int32Array(text.length * 2 + 8);
+      this.base = 0;
+    }
     this.store = new TokenStore(text);
     // A leading byte-order mark is skipped by Go hcl; keep it as trivia so the tree stays lossless.
     if (text.charCodeAt(0) === 0xfeff) this.emit(T.Whitespace, 1);
@@ -102,7 +108,9 @@ class Scanner {
     const store = this.store;
     const n = this.record(T.Invalid); // the end entry: only its position is read
     store.count = n;
-    keep(store, this.scratch, (n + 1) * 4);
+    const end = this.base + (n + 1) * 4;
+    if (this.data === slabs.data) slabs.used = end;
+    store.data = this.base === 0 && end === this.data.length ? this.data : this.data.subarray(this.base, end);
     return new Scanned(store, this.diagnostics);
   }
 
@@ -343,23 +351,34 @@ class Scanner {
   private record(tokenType: TokenType): number {
     const i = this.count;
     const at = i * 4;
-    let scratch = this.scratch;
-    if (at === scratch.length) {
-      const bigger = new Int32Array(scratch.length * 2);
-      bigger.set(scratch);
-      if (scratch === pool.scratch) pool.scratch = bigger;
-      this.scratch = scratch = bigger;
-    }
-    scratch[at] = this.offset;
-    scratch[at + 1] = this.line;
-    scratch[at + 2] = this.column;
-    scratch[at + 3] = tokenType.tokenTypeIdx!;
+    if (this.base + at + 4 > this.data.length) this.grow();
+    const data = this.data;
+    const to = this.base + at;
+    data[to] = this.offset;
+    data[to + 1] = this.line;
+    data[to + 2] = this.column;
+    data[to + 3] = tokenType.tokenTypeIdx!;
     this.count = i + 1;
     return i;
   }
 
   private count = 0;
-  private scratch: Int32Array;
+  /** Where the entries go, from `base` on: the free part of the current slab, or a big text's own array. */
+  private data: Int32Array;
+  private base: number;
+
+  /** Out of room: move the entries so far to a bigger array (a fresh slab, if a slab will do). */
+  private grow(): void {
+    const used = this.count * 4;
+    const bigger = new Int32Array(Math.max(SLAB, used * 2 + 8));
+    bigger.set(this.data.subarray(this.base, this.base + used));
+    if (this.data === slabs.data && bigger.length === SLAB) {
+      slabs.data = bigger;
+      slabs.used = 0;
+    }
+    this.data = bigger;
+    this.base = 0;
+  }
 
   private emit(tokenType: TokenType, length: number): void {
     const start = this.offset;
@@ -436,38 +455,16 @@ for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
 
 const EMPTY = new Int32Array(4);
 
-/** Where the scanner writes a small text's entries, kept between scans. */
-const pool = { scratch: new Int32Array(1 << 14) };
-/** A text this long gets a scratch of its own, which becomes its store. */
+/** A text this long gets an array of its own, which becomes its store. */
 const BIG_TEXT = 1 << 18;
 
 /**
- * Stores of small texts are cut from shared slabs: allocating an ArrayBuffer per file cost more
- * than scanning a small file. (A live tree keeps its slab alive: at most a megabyte.)
+ * Smaller texts are scanned straight into the free part of a shared slab, and their stores are
+ * views of it: allocating an ArrayBuffer per file cost more than scanning a small file. (A live
+ * tree keeps its slab alive: a megabyte at most.)
  */
 const SLAB = 1 << 18;
 const slabs = { data: new Int32Array(SLAB), used: 0 };
-
-/** Give `store` the first `length` numbers of the scanner's scratch. */
-function keep(store: TokenStore, scratch: Int32Array, length: number): void {
-  if (scratch !== pool.scratch) {
-    store.data = scratch; // a big text's own
-    return;
-  }
-  if (length > SLAB >> 3) {
-    store.data = scratch.slice(0, length);
-  } else {
-    if (slabs.used + length > SLAB) {
-      slabs.data = new Int32Array(SLAB);
-      slabs.used = 0;
-    }
-    const at = slabs.used;
-    slabs.data.set(scratch.subarray(0, length), at);
-    store.data = slabs.data.subarray(at, at + length);
-    slabs.used = at + length;
-  }
-  if (scratch.length > 1 << 16) pool.scratch = new Int32Array(1 << 14); // do not keep a big one around
-}
 
 /**
  * Every token of a text packed in one Int32Array, four numbers per token: start offset, start line,
