@@ -55,6 +55,32 @@ export const ROOT: BlockSchema = {
   additionalProperties: false,
 };
 
+/** A property of a block schema under the schema's own spelling of its name. */
+export interface NamedProp {
+  /** The name as the schema holds it: an internalized string, quick to use as a property key (names cut from the source are not). */
+  key: string;
+  prop: PropSchema;
+}
+
+const propTables = new Map<BlockSchema, Map<string, NamedProp>>();
+
+/**
+ * `schema.properties[name]`, by a Map lookup: the object lookup with a name cut from the source
+ * makes V8 look the name up in its string table every time. Names not in the table fall back to
+ * the object lookup, so inherited names (`toString`, ...) resolve as they always did.
+ */
+export function schemaProperty(schema: BlockSchema, name: string): NamedProp | undefined {
+  let table = propTables.get(schema);
+  if (!table) {
+    table = new Map(Object.entries(schema.properties).map(([key, prop]) => [key, { key, prop }]));
+    propTables.set(schema, table);
+  }
+  const found = table.get(name);
+  if (found) return found;
+  const inherited = schema.properties[name];
+  return inherited ? { key: name, prop: inherited } : undefined;
+}
+
 /** Name of the definition a block property points at (`group`, `task`, ...), if it is a block with one. */
 export function refName(prop: PropSchema): string | undefined {
   const ref = prop.$ref ?? prop.items?.$ref;

@@ -21,11 +21,18 @@ export interface FunctionOptions {
 
 const cache = new Map<string, FunctionTable>();
 
+let last: { baseDir: string; allowFS: boolean; fips: boolean; table: FunctionTable } | undefined;
+
 /** The function table for these options; built once per options and shared (tables are read-only). */
 export function createFunctions(opts: FunctionOptions): FunctionTable {
-  const key = `${opts.baseDir}\0${opts.allowFS ?? true}\0${opts.fips ?? false}`;
+  const allowFS = opts.allowFS ?? true;
+  const fips = opts.fips ?? false;
+  // the same options as last time (one job after another from one folder) need no key string
+  if (last && last.baseDir === opts.baseDir && last.allowFS === allowFS && last.fips === fips) return last.table;
+  const key = `${opts.baseDir}\0${allowFS}\0${fips}`;
   let table = cache.get(key);
   if (!table) cache.set(key, (table = buildFunctions(opts)));
+  last = { baseDir: opts.baseDir, allowFS, fips, table };
   return table;
 }
 

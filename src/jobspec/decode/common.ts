@@ -94,6 +94,19 @@ export function pascalKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(pascalKeys);
   if (!isObj(v)) return v;
   const out: Obj = {};
-  for (const [k, x] of Object.entries(v)) out[k.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())] = pascalKeys(x);
+  for (const [k, x] of Object.entries(v)) out[pascal(k)] = pascalKeys(x);
   return out;
+}
+
+// The keys are mostly the same few field names from file to file: convert each once.
+const pascalCache = new Map<string, string>();
+
+function pascal(k: string): string {
+  let p = pascalCache.get(k);
+  if (p === undefined) {
+    p = k.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+    if (pascalCache.size >= 1000) pascalCache.clear(); // bounded: keys of free-form blocks are arbitrary
+    pascalCache.set(k, p);
+  }
+  return p;
 }
