@@ -5,6 +5,7 @@ import type { Attribute } from "../parser/ast.js";
 import { convert } from "./convert.js";
 import { evalDiag } from "./diag.js";
 import { evaluateExpression } from "./evaluate.js";
+import type { FunctionTable } from "./function.js";
 import { createFunctions } from "./functions/index.js";
 import { type VarFile, ZERO_RANGE, parseValueExpression } from "./jobfile.js";
 import { UNKNOWN, type Value, fromJSON, object, str } from "./value.js";
@@ -171,8 +172,11 @@ function shift(r: Range, by: number): Range {
 }
 
 /** Pick each variable's final value, report unset variables, and run validations on final values. */
+let validationFunctions: FunctionTable | undefined;
+
 export function validateVariables(vars: Map<string, VariableDecl>, jobFile: string | undefined, diags: Diagnostic[]): void {
-  const functions = createFunctions({ baseDir: "", allowFS: false });
+  // the same table for every file, made once (asking createFunctions each time evicts the job file's table from its last-used slot)
+  const functions = (validationFunctions ??= createFunctions({ baseDir: "", allowFS: false }));
   for (const v of vars.values()) {
     const last = v.values.at(-1);
     if (!last) {

@@ -30,7 +30,7 @@ export const RULES: [string, Rule][] = [
 
 export function runRules(ctx: Omit<RuleContext, "diagnostics">): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const reporter = new Reporter({ ...ctx, diagnostics });
+  const reporter = new Reporter({ job: ctx.job, instance: ctx.instance, paths: ctx.paths, origins: ctx.origins, diagnostics });
   for (const [name, rule] of RULES) {
     try {
       rule(reporter);
