@@ -389,14 +389,16 @@ class Scanner {
     if (tokenType === T.Newline) {
       line++;
       lineStart = end;
-    } else if (tokenType === T.TemplateText || tokenType === T.HeredocOpen || tokenType === T.BlockComment || tokenType === T.Invalid) {
-      // the other token types that can hold a newline
-      const text = this.text;
-      for (let i = start; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-          line++;
-          lineStart = i + 1;
-        }
+    } else if (tokenType === T.TemplateText || tokenType === T.HeredocOpen) {
+      // a heredoc's opener and lines of text end with their newline; nothing else holds one
+      if (this.text.charCodeAt(end - 1) === 10) {
+        line++;
+        lineStart = end;
+      }
+    } else if (tokenType === T.BlockComment || tokenType === T.Invalid) {
+      for (let nl = this.text.indexOf("\n", start); nl >= 0 && nl < end; nl = this.text.indexOf("\n", nl + 1)) {
+        line++;
+        lineStart = nl + 1;
       }
     }
     const column =
@@ -414,11 +416,16 @@ class Scanner {
 /** Number of code points in `s` (a surrogate pair counts once). */
 function codePoints(s: string): number {
   let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) n--;
-  }
+  for (let i = 1; i < s.length; i++) if (isPairEnd(s, i)) n--;
   return n;
+}
+
+/** Whether the code unit at `i` is the second half of a surrogate pair (a lone one counts as a character). */
+function isPairEnd(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0xdc00 || c > 0xdfff || i === 0) return false;
+  const h = s.charCodeAt(i - 1);
+  return h >= 0xd800 && h <= 0xdbff;
 }
 
 /** The position `to`, counted forward from a known position (offset `from` at `line`:`column`). */
@@ -428,7 +435,7 @@ export function advancePos(text: string, from: number, line: number, column: num
     if (c === 10) {
       line++;
       column = 1;
-    } else if (!(c >= 0xdc00 && c <= 0xdfff)) column++; // a surrogate pair counts once
+    } else if (!isPairEnd(text, i)) column++; // a surrogate pair counts once
   }
   return { offset: to, line, column };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../../src/parser/parse.js";
 import { treeText } from "../../src/parser/text.js";
 import { corpusFiles, readCorpus } from "../support/corpus.js";
+import { positionMismatch } from "../support/positions.js";
 
 const all = corpusFiles();
 
@@ -28,14 +29,7 @@ describe("corpus", () => {
   it("every token's position matches its offset", () => {
     for (const rel of all) {
       const text = readCorpus(rel);
-      const lines = text.split("\n");
-      const starts = [0];
-      for (const l of lines) starts.push(starts[starts.length - 1]! + l.length + 1);
-      for (const t of parse(text).tree.tokens) {
-        const line = lines[t.startLine! - 1]!;
-        const col = [...line].slice(0, t.startColumn! - 1).join("").length;
-        if (starts[t.startLine! - 1]! + col !== t.startOffset) throw new Error(`${rel}: token ${JSON.stringify(t.image)} at ${t.startLine}:${t.startColumn} has offset ${t.startOffset}`);
-      }
+      expect(positionMismatch(text, parse(text).tree), rel).toBeUndefined();
     }
   });
 });

@@ -1,10 +1,11 @@
-// Random mutations of corpus files: parse never throws, stays lossless, and never trips the
-// parser's hang guard (a bound on look-aheads per token, reported as an internal error).
+// Random mutations of corpus files: parse never throws, stays lossless, keeps every token's line
+// and column right, and never trips the parser's hang guard (a bound on look-aheads per token, reported as an internal error).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "../../src/parser/parse.js";
 import { treeText } from "../../src/parser/text.js";
 import { corpusFiles, readCorpus } from "../support/corpus.js";
+import { positionMismatch } from "../support/positions.js";
 
 const texts = corpusFiles().map(readCorpus);
 
@@ -38,6 +39,7 @@ describe("parser fuzzing", () => {
         const text = mutate(texts[i]!, edits);
         const { tree, diagnostics } = parse(text);
         expect(treeText(tree)).toBe(text);
+        expect(positionMismatch(text, tree)).toBeUndefined();
         expect(diagnostics.filter((d) => d.code.startsWith("internal/"))).toEqual([]);
         for (const d of diagnostics) {
           expect(d.range.start.offset).toBeGreaterThanOrEqual(0);
@@ -54,6 +56,7 @@ describe("parser fuzzing", () => {
       fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
         const { tree, diagnostics } = parse(text);
         expect(treeText(tree)).toBe(text);
+        expect(positionMismatch(text, tree)).toBeUndefined();
         expect(diagnostics.filter((d) => d.code.startsWith("internal/"))).toEqual([]);
       }),
       { numRuns: 800, seed: 7 },
