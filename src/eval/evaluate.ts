@@ -37,6 +37,9 @@ export interface State {
 }
 
 export function evaluateExpression(expr: Expression, ctx: EvalContext): { value: Value; diagnostics: Diagnostic[] } {
+  // Most attributes of a job are a plain string or number: their value needs no evaluation state.
+  const constant = constantValue(expr);
+  if (constant) return { value: constant, diagnostics: [] };
   const st: State = { diags: [], anon: new Map() };
   let value: Value;
   try {
@@ -58,12 +61,21 @@ export function evalIsolated(expr: Expression, ctx: EvalContext, st: State): { v
 
 const at = (v: Value, range: Range): Value => (v.origin === range ? v : { ...v, origin: range });
 
+/** The value of a literal, or of a template that is one literal text; undefined for anything else. */
+function constantValue(e: Expression): Value | undefined {
+  if (e.kind === "Literal") {
+    if (e.value === null) return at(NULL, e.range);
+    if (typeof e.value === "boolean") return bool(e.value, e.range);
+    return num(e.raw !== undefined ? Number(e.raw) : e.value, e.range);
+  }
+  if (e.kind === "Template" && e.parts.length === 1 && e.parts[0]!.kind === "TemplateLiteral") return str(e.parts[0]!.value, e.range);
+  return undefined;
+}
+
 export function evalExpr(e: Expression, ctx: EvalContext, st: State): Value {
   switch (e.kind) {
     case "Literal":
-      if (e.value === null) return at(NULL, e.range);
-      if (typeof e.value === "boolean") return bool(e.value, e.range);
-      return num(e.raw !== undefined ? Number(e.raw) : e.value, e.range);
+      return constantValue(e)!;
     case "Template":
       return evalTemplate(e, ctx, st);
     case "Variable":
