@@ -125,15 +125,15 @@ class Scanner {
       let i = at + 1;
       while (i < text.length && isAsciiIdentPart(text.charCodeAt(i))) i++;
       // a non-ASCII identifier character continues it: let the Unicode pattern finish the job
-      if (i >= text.length || text.charCodeAt(i) < 128) return this.emit(T.Identifier, i - at);
+      if (i >= text.length || text.charCodeAt(i) < 128) return this.emitAscii(T.Identifier, i - at);
     } else if (c === 32 || c === 9) {
       let i = at + 1;
       while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-      return this.emit(T.Whitespace, i - at);
+      return this.emitAscii(T.Whitespace, i - at);
     } else if (c >= 48 && c <= 57) {
       NUMBER.lastIndex = at;
       NUMBER.exec(text);
-      return this.emit(T.NumberLit, NUMBER.lastIndex - at);
+      return this.emitAscii(T.NumberLit, NUMBER.lastIndex - at);
     }
     const next = text.charCodeAt(at + 1);
     switch (c) {
@@ -147,25 +147,25 @@ class Scanner {
       case 47: // /
         if (next === 47) return this.emit(T.LineComment, this.lineEnd(at) - at);
         if (next === 42) return this.blockComment();
-        return this.emit(T.Slash, 1);
+        return this.emitAscii(T.Slash, 1);
       case 34: // "
-        this.emit(T.OpenQuote, 1);
+        this.emitAscii(T.OpenQuote, 1);
         this.enter({ kind: "quoted" });
         return;
       case 123: // {
         mode.depth++;
-        return this.emit(T.LBrace, 1);
+        return this.emitAscii(T.LBrace, 1);
       case 125: // }
         if (mode.depth === 0 && mode.template) {
-          this.emit(T.TemplateSeqEnd, 1);
+          this.emitAscii(T.TemplateSeqEnd, 1);
           this.leave();
           return;
         }
         if (mode.depth > 0) mode.depth--;
-        return this.emit(T.RBrace, 1);
+        return this.emitAscii(T.RBrace, 1);
       case 126: // ~
         if (next === 125 && mode.depth === 0 && mode.template) {
-          this.emit(T.TemplateSeqEnd, 2);
+          this.emitAscii(T.TemplateSeqEnd, 2);
           this.leave();
           return;
         }
@@ -180,28 +180,28 @@ class Scanner {
             return;
           }
         }
-        return next === 61 ? this.emit(T.LessEqual, 2) : this.emit(T.Less, 1);
+        return next === 61 ? this.emitAscii(T.LessEqual, 2) : this.emitAscii(T.Less, 1);
       case 62: // >
-        return next === 61 ? this.emit(T.GreaterEqual, 2) : this.emit(T.Greater, 1);
+        return next === 61 ? this.emitAscii(T.GreaterEqual, 2) : this.emitAscii(T.Greater, 1);
       case 61: // =
-        return next === 61 ? this.emit(T.EqualEqual, 2) : next === 62 ? this.emit(T.FatArrow, 2) : this.emit(T.Equals, 1);
+        return next === 61 ? this.emitAscii(T.EqualEqual, 2) : next === 62 ? this.emitAscii(T.FatArrow, 2) : this.emitAscii(T.Equals, 1);
       case 33: // !
-        return next === 61 ? this.emit(T.NotEqual, 2) : this.emit(T.Bang, 1);
+        return next === 61 ? this.emitAscii(T.NotEqual, 2) : this.emitAscii(T.Bang, 1);
       case 46: // .
-        return next === 46 && text.charCodeAt(at + 2) === 46 ? this.emit(T.Ellipsis, 3) : this.emit(T.Dot, 1);
+        return next === 46 && text.charCodeAt(at + 2) === 46 ? this.emitAscii(T.Ellipsis, 3) : this.emitAscii(T.Dot, 1);
       case 58: // :
-        return next === 58 ? this.emit(T.DoubleColon, 2) : this.emit(T.Colon, 1);
+        return next === 58 ? this.emitAscii(T.DoubleColon, 2) : this.emitAscii(T.Colon, 1);
       case 38: // &
       case 124: // |
-        if (next === c) return this.emit(c === 38 ? T.And : T.Or, 2);
-        this.emit(T.BitwiseOp, 1);
+        if (next === c) return this.emitAscii(c === 38 ? T.And : T.Or, 2);
+        this.emitAscii(T.BitwiseOp, 1);
         return this.error(at, at + 1, "Unsupported operator", `Bitwise operators are not supported. Did you mean boolean ${c === 38 ? 'AND ("&&")' : 'OR ("||")'}?`);
       case 94: // ^
-        this.emit(T.BitwiseOp, 1);
+        this.emitAscii(T.BitwiseOp, 1);
         return this.error(at, at + 1, "Unsupported operator", "Bitwise operators are not supported.");
     }
     const single = SINGLE_CHAR.get(c);
-    if (single) return this.emit(single, 1);
+    if (single) return this.emitAscii(single, 1);
     const cp = text.codePointAt(at)!;
     const ch = String.fromCodePoint(cp);
     if (IDENT_START.test(ch)) {
@@ -231,7 +231,7 @@ class Scanner {
     const at = this.offset;
     const c = text[at];
     if (c === '"') {
-      this.emit(T.CloseQuote, 1);
+      this.emitAscii(T.CloseQuote, 1);
       this.leave();
       return;
     }
@@ -292,7 +292,7 @@ class Scanner {
     const c = this.text[at];
     if ((c !== "$" && c !== "%") || this.text[at + 1] !== "{") return false;
     const strip = this.text[at + 2] === "~";
-    this.emit(c === "$" ? T.TemplateInterp : T.TemplateControl, strip ? 3 : 2);
+    this.emitAscii(c === "$" ? T.TemplateInterp : T.TemplateControl, strip ? 3 : 2);
     this.enter({ kind: "main", depth: 0, template: true, opener: at });
     return true;
   }
@@ -378,6 +378,13 @@ class Scanner {
     }
     this.data = bigger;
     this.base = 0;
+  }
+
+  /** `emit` for a token of ASCII characters on one line: the column advances by its length. */
+  private emitAscii(tokenType: TokenType, length: number): void {
+    this.record(tokenType);
+    this.offset += length;
+    this.column += length;
   }
 
   private emit(tokenType: TokenType, length: number): void {
