@@ -55,48 +55,16 @@ export const ROOT: BlockSchema = {
   additionalProperties: false,
 };
 
-/** A property of a block schema under the schema's own spelling of its name. */
-export interface NamedProp {
-  /** The name as the schema holds it: an internalized string, quick to use as a property key (names cut from the source are not). */
-  key: string;
-  prop: PropSchema;
-}
-
-const propTables = new Map<BlockSchema, Map<string, NamedProp>>();
-
-/**
- * `schema.properties[name]`, by a Map lookup: the object lookup with a name cut from the source
- * makes V8 look the name up in its string table every time. Names not in the table fall back to
- * the object lookup, so inherited names (`toString`, ...) resolve as they always did.
- */
-export function schemaProperty(schema: BlockSchema, name: string): NamedProp | undefined {
-  let table = propTables.get(schema);
-  if (!table) {
-    table = new Map(Object.entries(schema.properties).map(([key, prop]) => [key, { key, prop }]));
-    propTables.set(schema, table);
-  }
-  const found = table.get(name);
-  if (found) return found;
-  const inherited = schema.properties[name];
-  return inherited ? { key: name, prop: inherited } : undefined;
-}
-
 /** Name of the definition a block property points at (`group`, `task`, ...), if it is a block with one. */
 export function refName(prop: PropSchema): string | undefined {
   const ref = prop.$ref ?? prop.items?.$ref;
   return ref?.startsWith("#/definitions/") ? ref.slice("#/definitions/".length) : undefined;
 }
 
-const bodies = new Map<PropSchema, BlockSchema | null>();
-
-/** The schema of the body of a block property, or undefined for free-form blocks (memoised: asked once per block read). */
+/** The schema of the body of a block property, or undefined for free-form blocks. */
 export function blockBody(prop: PropSchema): BlockSchema | undefined {
-  let body = bodies.get(prop);
-  if (body === undefined) {
-    const name = refName(prop);
-    bodies.set(prop, (body = (name ? jobspecSchema.definitions[name] : undefined) ?? null));
-  }
-  return body ?? undefined;
+  const name = refName(prop);
+  return name ? jobspecSchema.definitions[name] : undefined;
 }
 
 export const isBlock = (prop: PropSchema): boolean => prop["x-block"] === true;
@@ -112,6 +80,50 @@ export function attributeNames(block: BlockSchema): string[] {
   return Object.entries(block.properties)
     .filter(([, p]) => !isBlock(p) || isAttrOrBlock(p))
     .map(([n]) => n);
+}
+
+/**
+ * A property of a block schema with what the structure stage asks of it worked out once (schema
+ * objects come in many shapes, so asking each of them again per attribute read is slow).
+ */
+export class NamedProp {
+  readonly block: boolean;
+  readonly attrOrBlock: boolean;
+  readonly repeatable: boolean;
+  readonly freeform: boolean;
+  readonly labels: string[];
+  readonly body: BlockSchema | undefined;
+  constructor(
+    /** The name as the schema spells it: an internalized string, quick as a property key (names cut from the source are not). */
+    readonly key: string,
+    readonly prop: PropSchema,
+  ) {
+    this.block = isBlock(prop);
+    this.attrOrBlock = isAttrOrBlock(prop);
+    this.repeatable = isRepeatable(prop);
+    this.freeform = isFreeform(prop);
+    this.labels = labelNames(prop);
+    this.body = blockBody(prop);
+  }
+}
+
+const propTables = new Map<BlockSchema, Map<string, NamedProp>>();
+
+/**
+ * `schema.properties[name]`, by a Map lookup: the object lookup with a name cut from the source
+ * makes V8 look the name up in its string table every time. Names not in the table fall back to
+ * the object lookup, so inherited names (`toString`, ...) resolve as they always did.
+ */
+export function schemaProperty(schema: BlockSchema, name: string): NamedProp | undefined {
+  let table = propTables.get(schema);
+  if (!table) {
+    table = new Map(Object.entries(schema.properties).map(([key, prop]) => [key, new NamedProp(key, prop)]));
+    propTables.set(schema, table);
+  }
+  const found = table.get(name);
+  if (found) return found;
+  const inherited = schema.properties[name];
+  return inherited ? new NamedProp(name, inherited) : undefined;
 }
 
 export function blockNames(block: BlockSchema): string[] {

@@ -6,20 +6,7 @@
 import type { Diagnostic, Range } from "../diagnostics/types.js";
 import type { Attribute, Block, Body, BodyItem, SyntaxTree } from "../parser/ast.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
-import {
-  ROOT,
-  attributeNames,
-  blockBody,
-  blockNames,
-  schemaProperty,
-  isAttrOrBlock,
-  isBlock,
-  isFreeform,
-  isRepeatable,
-  labelNames,
-  type BlockSchema,
-  type PropSchema,
-} from "../jobspec/schema.js";
+import { ROOT, attributeNames, blockNames, isBlock, schemaProperty, type BlockSchema, type NamedProp, type PropSchema } from "../jobspec/schema.js";
 import { didYouMean } from "./didyoumean.js";
 import { coerce, freeformBody } from "./coerce.js";
 import { expandDynamic } from "./dynamic.js";
@@ -84,10 +71,9 @@ class Reader {
 
   private item(item: BodyItem, schema: BlockSchema, path: string, out: Record<string, unknown>, seen: Map<string, BodyItem>): void {
     const named = schemaProperty(schema, item.kind === "Attribute" ? item.name : item.type);
-    const prop = named?.prop;
     if (item.kind === "Attribute") {
       const a = item;
-      if (!prop || (isBlock(prop) && !isAttrOrBlock(prop))) return this.unknown(a.name, a.nameRange, schema, "attribute", path, prop);
+      if (!named || (named.block && !named.attrOrBlock)) return this.unknown(a.name, a.nameRange, schema, "attribute", path, named?.prop);
       const prev = seen.get(a.name);
       if (prev?.kind === "Attribute") {
         return this.error("structure/duplicate-attribute", `Attribute redefined: "${a.name}" was already set`, a.nameRange, {
@@ -96,15 +82,14 @@ class Reader {
       }
       if (prev) return this.error("structure/attribute-and-block", `"${a.name}" may be given as an attribute or as a block, not both`, a.nameRange);
       seen.set(a.name, a);
-      return this.attribute(a, named!.key, prop, path, out);
+      return this.attribute(a, named.key, named.prop, path, out);
     }
     const b = item;
-    if (!prop || (!isBlock(prop) && !isAttrOrBlock(prop))) return this.unknown(b.type, b.typeRange, schema, "block", path, prop);
+    if (!named || (!named.block && !named.attrOrBlock)) return this.unknown(b.type, b.typeRange, schema, "block", path, named?.prop);
     const prev = seen.get(b.type);
     if (prev?.kind === "Attribute") return this.error("structure/attribute-and-block", `"${b.type}" may be given as an attribute or as a block, not both`, b.typeRange);
-    const wanted = labelNames(prop);
-    if (b.labels.length !== wanted.length) return this.labelCount(b, wanted);
-    if (prev && !isRepeatable(prop)) {
+    if (b.labels.length !== named.labels.length) return this.labelCount(b, named.labels);
+    if (prev && !named.repeatable) {
       return this.error(
         "structure/duplicate-block",
         b.type === "job" && schema === ROOT ? "Duplicate job block" : `Duplicate ${b.type} block: only one is allowed here`,
@@ -113,7 +98,7 @@ class Reader {
       );
     }
     seen.set(b.type, b);
-    this.block(b, named!.key, prop, path, out);
+    this.block(b, named, path, out);
   }
 
   private unknown(name: string, range: Range, schema: BlockSchema, kind: "attribute" | "block", path: string, prop?: PropSchema): void {
@@ -157,19 +142,17 @@ class Reader {
     if (json !== undefined) out[key] = json;
   }
 
-  /** `key`: the block type as the schema spells it, used for the instance key. */
-  private block(b: Block, key: string, prop: PropSchema, path: string, out: Record<string, unknown>): void {
-    const repeat = isRepeatable(prop);
+  private block(b: Block, named: NamedProp, path: string, out: Record<string, unknown>): void {
+    const { key, prop, repeatable: repeat, body: bodySchema } = named;
     const index = repeat ? ((out[key] as unknown[] | undefined)?.length ?? 0) : undefined;
     const p = index === undefined ? pointer(path, key) : pointer(pointer(path, key), index);
     this.paths.set(p, new BlockPath(b, true));
-    const bodySchema = blockBody(prop);
     let value: Record<string, unknown>;
     // variable/variables/locals were evaluated (and checked) by the evaluator's job-file context;
     // `type = list(string)` is a type expression, not a value.
     if (path === "" && EVALUATOR_BLOCKS.has(key)) value = {};
     else if (bodySchema) value = this.body(b.body, bodySchema, p, b);
-    else if (isFreeform(prop)) value = freeformBody(b.body, this.ev, prop, p, this.paths, this.diags);
+    else if (named.freeform) value = freeformBody(b.body, this.ev, prop, p, this.paths, this.diags);
     else value = {};
     if (repeat) ((out[key] ??= []) as unknown[]).push(value);
     else out[key] = value;
