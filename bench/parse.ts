@@ -3,12 +3,16 @@
 // GopherJS), warm, in the same run; print MB/s and caravan's ratio to each peer. Then linear
 // growth (0.5 MB vs 5 MB) and the cold `caravan hcl2json` of a small file as a whole process.
 // Targets: >= 20x @cdktf/hcl2json, 10x the input in <= 11x the time, cold < 150 ms.
+// Each warm measurement runs in a child process of its own (this file with `--measure TOOL INPUT`):
+// the tools share no heap, so the garbage one leaves behind (GopherJS leaves a lot) is never
+// collected on another's clock.
 // Run: npm run build && node dist/bench/parse.js [--quick]   (--quick: peers skip the 5 MB file)
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { parse as cdktfParse } from "@cdktf/hcl2json";
+import { fileURLToPath } from "node:url";
 import { toHcl2Json } from "../src/hcl2json/convert.js";
 import { parse } from "../src/parser/parse.js";
 
@@ -22,7 +26,11 @@ const ROOT = projectRoot();
 const CORPUS = join(ROOT, "../shared/corpus");
 const QUICK = process.argv.includes("--quick");
 
-const hcl2parser = createRequire(import.meta.url)("hcl2-parser") as { parseToString(input: string): [string | null, unknown] };
+// The peers are loaded on first use: a child measuring caravan does not load them at all.
+type Hcl2Parser = { parseToString(input: string): [string | null, unknown] };
+let hcl2parserModule: Hcl2Parser | undefined;
+const hcl2parser = (): Hcl2Parser => (hcl2parserModule ??= createRequire(import.meta.url)("hcl2-parser") as Hcl2Parser);
+const cdktfParse = async (name: string, text: string): Promise<unknown> => (await import("@cdktf/hcl2json")).parse(name, text);
 
 interface Tool {
   name: string;
@@ -32,7 +40,7 @@ interface Tool {
 const TOOLS: Tool[] = [
   { name: "caravan", run: (_n, text) => JSON.stringify(toHcl2Json(parse(text).tree)) },
   { name: "@cdktf/hcl2json", run: (n, text) => cdktfParse(n, text) },
-  { name: "hcl2-parser", run: (_n, text) => hcl2parser.parseToString(text)[0] },
+  { name: "hcl2-parser", run: (_n, text) => hcl2parser().parseToString(text)[0] },
 ];
 
 interface Input {
@@ -162,34 +170,63 @@ async function measure(tool: Tool, inputs: Input[], opts: { warmup: number; minR
 const mbps = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
 
-async function throughput(title: string, inputs: Input[], peerOpts: { warmup: number; minRuns: number; minMs: number } | undefined, peerWarmup: Input[] = []): Promise<void> {
-  const bytes = byteLength(inputs);
-  console.log(`\n${title}: ${inputs.length} file(s), ${fmt(bytes / 1e6, 2)} MB`);
+type InputName = "corpus" | "gen-5mb" | "gen-0.5mb";
+type Opts = { warmup: number; minRuns: number; minMs: number };
+/** The corpus files every tool accepts, chosen by the parent and handed to the children. */
+const ACCEPTED = join(tmpdir(), `caravan-bench-parse-${process.pid}.json`);
+
+function inputs(name: InputName, acceptedFile: string): Input[] {
+  if (name === "gen-5mb") return [{ name: "gen-5mb.hcl", text: generated(5_000_000) }];
+  if (name === "gen-0.5mb") return [{ name: "gen-0.5mb.hcl", text: generated(500_000) }];
+  const names = new Set(JSON.parse(readFileSync(acceptedFile, "utf8")) as string[]);
+  return corpusInputs().filter((f) => names.has(f.name));
+}
+
+/** In a child: measure one tool on one input set and print the median pass time (ms). */
+async function child(tool: string, input: InputName, opts: Opts, acceptedFile: string): Promise<void> {
+  const t = TOOLS.find((x) => x.name === tool)!;
+  // a peer warms up on the small generated file before the big one
+  if (input === "gen-5mb" && tool !== "caravan") for (const f of inputs("gen-0.5mb", acceptedFile)) await t.run(f.name, f.text);
+  process.stdout.write(String(await measure(t, inputs(input, acceptedFile), opts)));
+}
+
+/** Median pass time of `tool` on `input`, measured in a fresh process. */
+function measureApart(tool: string, input: InputName, opts: Opts): number {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, [self, "--measure", tool, input, JSON.stringify(opts), ACCEPTED], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (r.status !== 0) throw new Error(`measuring ${tool} on ${input} failed (exit ${r.status})`);
+  return Number(r.stdout);
+}
+
+const CARAVAN_OPTS: Opts = { warmup: 2, minRuns: 3, minMs: 1500 };
+
+/** Prints each tool's rate on `input`; returns caravan's median pass time. */
+function throughput(title: string, input: InputName, bytes: number, files: number, peerOpts: Opts | undefined): number {
+  console.log(`\n${title}: ${files} file(s), ${fmt(bytes / 1e6, 2)} MB`);
   const results: Array<{ tool: string; rate: number }> = [];
+  let caravanMs = NaN;
   for (const tool of TOOLS) {
     const isCaravan = tool.name === "caravan";
     if (!isCaravan && !peerOpts) {
       console.log(`  ${tool.name.padEnd(16)} skipped (--quick)`);
       continue;
     }
-    if (!isCaravan) for (const f of peerWarmup) await tool.run(f.name, f.text);
-    const ms = await measure(tool, inputs, isCaravan ? { warmup: 2, minRuns: 3, minMs: 1500 } : peerOpts!);
+    const ms = measureApart(tool.name, input, isCaravan ? CARAVAN_OPTS : peerOpts!);
+    if (isCaravan) caravanMs = ms;
     const rate = mbps(bytes, ms);
     results.push({ tool: tool.name, rate });
     console.log(`  ${tool.name.padEnd(16)} ${fmt(ms, 0).padStart(8)} ms  ${fmt(rate, 2).padStart(8)} MB/s`);
   }
   const ours = results.find((r) => r.tool === "caravan")!.rate;
   for (const r of results) if (r.tool !== "caravan") console.log(`  caravan / ${r.tool}: ${fmt(ours / r.rate)}x${r.tool === "@cdktf/hcl2json" ? " (target >= 20x)" : ""}`);
+  return caravanMs;
 }
 
-async function linearity(): Promise<void> {
-  const small = [{ name: "gen-0.5mb.hcl", text: generated(500_000) }];
-  const large = [{ name: "gen-5mb.hcl", text: generated(5_000_000) }];
-  const caravan = TOOLS[0]!;
-  const tSmall = await measure(caravan, small, { warmup: 2, minRuns: 5, minMs: 1000 });
-  const tLarge = await measure(caravan, large, { warmup: 1, minRuns: 3, minMs: 1000 });
+function linearity(tLarge: number): void {
+  const tSmall = measureApart("caravan", "gen-0.5mb", { warmup: 2, minRuns: 5, minMs: 1000 });
   const ratio = tLarge / tSmall;
-  console.log(`\nLinear growth (caravan): 0.5 MB ${fmt(tSmall, 0)} ms, 5 MB ${fmt(tLarge, 0)} ms, ${fmt(byteLength(large) / byteLength(small))}x the input in ${fmt(ratio, 2)}x the time (target <= 11x)`);
+  const inputRatio = byteLength(inputs("gen-5mb", ACCEPTED)) / byteLength(inputs("gen-0.5mb", ACCEPTED));
+  console.log(`\nLinear growth (caravan): 0.5 MB ${fmt(tSmall, 0)} ms, 5 MB ${fmt(tLarge, 0)} ms, ${fmt(inputRatio)}x the input in ${fmt(ratio, 2)}x the time (target <= 11x)`);
 }
 
 function median(xs: number[]): number {
@@ -224,17 +261,25 @@ async function main(): Promise<void> {
   for (const f of corpus) {
     try {
       await cdktfParse(f.name, f.text);
-      if (hcl2parser.parseToString(f.text)[0] !== null && parse(f.text).diagnostics.length === 0) accepted.push(f);
+      if (hcl2parser().parseToString(f.text)[0] !== null && parse(f.text).diagnostics.length === 0) accepted.push(f);
     } catch {
       // refused by a peer: left out
     }
   }
-  await throughput(`Corpus (${corpus.length - accepted.length} of ${corpus.length} files left out: not valid HCL2 for every tool)`, accepted, { warmup: 1, minRuns: 2, minMs: 1000 });
-  await throughput("Generated job file", [{ name: "gen-5mb.hcl", text: generated(5_000_000) }], QUICK ? undefined : { warmup: 0, minRuns: 1, minMs: 0 }, [
-    { name: "gen-0.5mb.hcl", text: generated(500_000) },
-  ]);
-  await linearity();
+  writeFileSync(ACCEPTED, JSON.stringify(accepted.map((f) => f.name)));
+  try {
+    throughput(`Corpus (${corpus.length - accepted.length} of ${corpus.length} files left out: not valid HCL2 for every tool)`, "corpus", byteLength(accepted), accepted.length, { warmup: 1, minRuns: 2, minMs: 1000 });
+    const big = inputs("gen-5mb", ACCEPTED);
+    const tLarge = throughput("Generated job file", "gen-5mb", byteLength(big), 1, QUICK ? undefined : { warmup: 0, minRuns: 1, minMs: 0 });
+    linearity(tLarge);
+  } finally {
+    rmSync(ACCEPTED, { force: true });
+  }
   cold();
 }
 
-await main();
+const at = process.argv.indexOf("--measure");
+if (at >= 0) {
+  const [tool, input, opts, acceptedFile] = process.argv.slice(at + 1);
+  await child(tool!, input as InputName, JSON.parse(opts!) as Opts, acceptedFile!);
+} else await main();
