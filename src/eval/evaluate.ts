@@ -59,7 +59,9 @@ export function evalIsolated(expr: Expression, ctx: EvalContext, st: State): { v
   return { value, diagnostics: sub.diags };
 }
 
-const at = (v: Value, range: Range): Value => (v.origin === range ? v : { ...v, origin: range });
+/** `v` with `range` as its origin: a copy (values may be shared), spelled out because a spread of objects of many shapes is slow. */
+const at = (v: Value, range: Range): Value =>
+  v.origin === range ? v : "unknown" in v ? { type: v.type, v: v.v, unknown: v.unknown, origin: range } : { type: v.type, v: v.v, origin: range };
 
 /** The value of a literal, or of a template that is one literal text; undefined for anything else. */
 function constantValue(e: Expression): Value | undefined {
