@@ -32,9 +32,10 @@ const TRIVIA = new Uint8Array(TYPES.length);
 for (const type of [T.Whitespace, T.LineComment, T.BlockComment]) TRIVIA[type.tokenTypeIdx!] = 1;
 const NEWLINE = T.Newline.tokenTypeIdx!;
 const EOF_TYPE = -1;
-const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET] = [
-  T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket,
+const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET, LPAREN, NUMBER_LIT, HEREDOC_OPEN, DOUBLE_COLON] = [
+  T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket, T.LParen, T.NumberLit, T.HeredocOpen, T.DoubleColon,
 ].map((type) => type.tokenTypeIdx!);
+const NUMBER = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
 /** Binary operator token type → precedence level, loosest (`||`) first. */
 const BINARY_LEVEL: Array<number | undefined> = [];
@@ -398,7 +399,7 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   private attribute(): A.Attribute {
-    const name = this.next();
+    const name = this.skip();
     const eq = this.skip();
     const expr = this.expression();
     const afterType = this.peekType();
@@ -409,34 +410,35 @@ export class HclParser extends EmbeddedActionsParser {
       }
       throw new HclSyntaxError(
         "Missing newline after argument",
-        `expected a newline after the value of \`${name.image}\`, found ${describe(after)}`,
+        `expected a newline after the value of \`${this.image(name)}\`, found ${describe(after)}`,
         after,
       );
     }
     return this.attributeNode(name, eq, expr);
   }
 
-  private attributeNode(name: Token, eq: number, expr: A.Expression): A.Attribute {
-    return new N.Attribute(this.store, name.index, expr.lastToken, name.image, eq, expr);
+  private attributeNode(name: number, eq: number, expr: A.Expression): A.Attribute {
+    return new N.Attribute(this.store, name, expr.lastToken, this.image(name), eq, expr);
   }
 
   private block(): A.Block {
-    const typeTok = this.next();
+    const typeIdx = this.skip();
+    const typeName = this.image(typeIdx);
     let labels = NO_LABELS;
     for (;;) {
       const type = this.peekType();
       if (type === IDENTIFIER) {
-        const t = this.next();
+        const t = this.skip();
         if (labels === NO_LABELS) labels = [];
-        labels.push(new N.Label(this.store, t.index, t.index, t.image, false));
+        labels.push(new N.Label(this.store, t, t, this.image(t), false));
       } else if (type === OPEN_QUOTE) {
         if (labels === NO_LABELS) labels = [];
         labels.push(this.stringLabel());
       } else break;
     }
-    const brace = this.peek();
-    if (brace.tokenType !== T.LBrace) {
-      const what = labels.length ? `the labels of block \`${typeTok.image}\`` : `the block type \`${typeTok.image}\``;
+    if (this.peekType() !== LBRACE) {
+      const brace = this.peek();
+      const what = labels.length ? `the labels of block \`${typeName}\`` : `the block type \`${typeName}\``;
       if (brace.tokenType === T.Equals) {
         throw new HclSyntaxError("Invalid block definition", `expected \`{\` after ${what}; an \`=\` here would make it an argument, which cannot have labels`, brace);
       }
@@ -445,17 +447,17 @@ export class HclParser extends EmbeddedActionsParser {
       }
       throw new HclSyntaxError("Invalid block definition", `expected a label or \`{\` after ${what}, found ${describe(brace)}`, brace);
     }
-    this.next();
-    const first = this.peek();
+    const brace = this.skip();
+    const firstType = this.peekType();
     let body: A.Body;
     let oneLine = true;
-    if (first.tokenType === T.RBrace) {
-      body = this.emptyBody(first);
-    } else if (first.tokenType === T.Newline) {
+    if (firstType === RBRACE) {
+      body = this.emptyBody(this.firstIndex());
+    } else if (firstType === NEWLINE) {
       oneLine = false;
       body = this.body(false);
-    } else if (first.tokenType === T.Identifier && this.at(T.Equals, 2)) {
-      const name = this.next();
+    } else if (firstType === IDENTIFIER && this.peekType(2) === EQUALS) {
+      const name = this.skip();
       const eq = this.skip();
       const expr = this.expression();
       const attr = this.attributeNode(name, eq, expr);
@@ -467,40 +469,42 @@ export class HclParser extends EmbeddedActionsParser {
             ? "a single-line block holds one argument: no `,` after it"
             : close.tokenType === T.Newline || isEOF(close)
               ? `a single-line block must be closed with \`}\` on the same line as its argument`
-              : `expected \`}\` to close the single-line block \`${typeTok.image}\`, found ${describe(close)}`,
+              : `expected \`}\` to close the single-line block \`${typeName}\`, found ${describe(close)}`,
           close,
         );
       }
       body = new N.Body(this.store, attr.firstToken, attr.lastToken, [attr]);
-    } else if (first.tokenType === T.Identifier) {
+    } else if (firstType === IDENTIFIER) {
+      const first = this.peek();
       const e = new HclSyntaxError("Argument definition required", `a single-line block may hold only one argument, \`name = value\`; put nested blocks on their own lines`, first);
       e.rangeEnd = this.peek(2);
       throw e;
     } else {
+      const first = this.peek();
       throw new HclSyntaxError("Invalid single-argument block definition", `expected a newline or an argument after \`{\`, found ${describe(first)}`, first);
     }
-    const close = this.peek();
-    if (close.tokenType !== T.RBrace) {
+    if (this.peekType() !== RBRACE) {
       // Only reachable at EOF: body() stops at `}` or EOF.
       this.diagnostics.push({
         severity: "error",
         code: "syntax/unclosed-configuration-block",
-        message: `the block \`${typeTok.image}\` has no closing \`}\` before the end of the file`,
+        message: `the block \`${typeName}\` has no closing \`}\` before the end of the file`,
         detail: "Unclosed configuration block. This may be caused by incorrect brace nesting elsewhere in this file.",
-        range: this.tokRange(brace),
+        range: this.tokRange(this.tokenAt(brace)),
       });
-      return new N.Block(this.store, typeTok.index, body.lastToken, typeTok.image, labels, brace.index, -1, body, oneLine);
+      return new N.Block(this.store, typeIdx, body.lastToken, typeName, labels, brace, -1, body, oneLine);
     }
-    this.next();
-    const after = this.peek();
-    if (!isEOF(after) && after.tokenType !== T.Newline) {
-      throw new HclSyntaxError("Missing newline after block definition", `expected a newline after the \`}\` that closes \`${typeTok.image}\`, found ${describe(after)}`, after);
+    const close = this.skip();
+    const afterType = this.peekType();
+    if (afterType !== EOF_TYPE && afterType !== NEWLINE) {
+      const after = this.peek();
+      throw new HclSyntaxError("Missing newline after block definition", `expected a newline after the \`}\` that closes \`${typeName}\`, found ${describe(after)}`, after);
     }
-    return new N.Block(this.store, typeTok.index, close.index, typeTok.image, labels, brace.index, close.index, body, oneLine);
+    return new N.Block(this.store, typeIdx, close, typeName, labels, brace, close, body, oneLine);
   }
 
-  private emptyBody(close: Token): A.Body {
-    return new N.Body(this.store, close.index, close.index - 1, []);
+  private emptyBody(close: number): A.Body {
+    return new N.Body(this.store, close, close - 1, []);
   }
 
   /** A quoted block label: a string with no interpolation. */
@@ -697,9 +701,9 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   private term(): A.Expression {
-    const t = this.peek();
-    switch (t.tokenType) {
-      case T.LParen:
+    switch (this.peekType()) {
+      case LPAREN: {
+        const t = this.peek();
         return this.withNewlines(false, () => {
           this.next();
           const expr = this.expression();
@@ -710,37 +714,46 @@ export class HclParser extends EmbeddedActionsParser {
           this.next();
           return new N.Parens(this.store, t.index, close.index, expr);
         });
-      case T.NumberLit: {
-        this.next();
-        if (!/^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(t.image)) {
-          throw new HclSyntaxError("Invalid number literal", `\`${t.image}\` is not a valid number`, t);
-        }
-        return new N.Literal(this.store, t.index, Number(t.image), t.image);
       }
-      case T.Identifier: {
-        this.next();
-        const n = this.peek();
-        if (n.tokenType === T.LParen || n.tokenType === T.DoubleColon) return this.functionCall(t);
-        const name = t.image;
-        if (name === "true" || name === "false") return new N.Literal(this.store, t.index, name === "true");
-        if (name === "null") return new N.Literal(this.store, t.index, null);
-        return new N.Variable(this.store, t.index, name);
+      case NUMBER_LIT: {
+        const i = this.skip();
+        const raw = this.image(i);
+        if (!NUMBER.test(raw)) throw new HclSyntaxError("Invalid number literal", `\`${raw}\` is not a valid number`, this.tokenAt(i));
+        return new N.Literal(this.store, i, Number(raw), raw);
       }
-      case T.OpenQuote:
-      case T.HeredocOpen:
+      case IDENTIFIER: {
+        const i = this.skip();
+        const next = this.peekType();
+        if (next === LPAREN || next === DOUBLE_COLON) return this.functionCall(this.tokenAt(i));
+        const name = this.image(i);
+        if (name === "true" || name === "false") return new N.Literal(this.store, i, name === "true");
+        if (name === "null") return new N.Literal(this.store, i, null);
+        return new N.Variable(this.store, i, name);
+      }
+      case OPEN_QUOTE:
+      case HEREDOC_OPEN:
         return this.template();
-      // `for` may start on the next line: for expressions are not newline sensitive.
-      case T.LBracket:
-        return this.withNewlines(false, () => this.atKeyword("for", 2)) ? this.forExpr(false) : this.tuple();
-      case T.LBrace:
-        return this.withNewlines(false, () => this.atKeyword("for", 2)) ? this.forExpr(true) : this.object();
-      case T.Minus:
-      case T.Bang:
+      case LBRACKET:
+        return this.forFollows() ? this.forExpr(false) : this.tuple();
+      case LBRACE:
+        return this.forFollows() ? this.forExpr(true) : this.object();
+      case MINUS:
+      case BANG:
         return this.unary();
     }
+    const t = this.peek();
     if (isEOF(t)) throw new HclSyntaxError("Missing expression", "expected an expression, but the file ends here", t);
     if (t.tokenType === T.Newline) throw new HclSyntaxError("Invalid expression", "expected an expression before the end of the line", t);
     throw new HclSyntaxError("Invalid expression", `expected the start of an expression, found ${describe(t)}`, t);
+  }
+
+  /** At `[` or `{`: whether `for` follows, maybe on the next line (for expressions ignore newlines). */
+  private forFollows(): boolean {
+    const saved = this.skipNewlines;
+    this.skipNewlines = true;
+    const found = this.atKeyword("for", 2);
+    this.skipNewlines = saved;
+    return found;
   }
 
   private functionCall(nameTok: Token): A.Expression {
@@ -901,9 +914,9 @@ export class HclParser extends EmbeddedActionsParser {
   // ------------------------------------------------------------------ templates
 
   private template(): A.TemplateExpr {
-    const open = this.next();
-    const plain = this.plainString(open);
+    const plain = this.plainString();
     if (plain) return plain;
+    const open = this.next();
     const heredoc = open.tokenType === T.HeredocOpen;
     const endType = heredoc ? T.HeredocClose : T.CloseQuote;
     const parts: FlatPart[] = [];
@@ -936,17 +949,18 @@ export class HclParser extends EmbeddedActionsParser {
    * The most common template by far, `"text"` with no escapes or sequences, built directly
    * (no flat parts, no decoding pass). Undefined for anything else.
    */
-  private plainString(open: Token): A.TemplateExpr | undefined {
-    if (open.tokenType !== T.OpenQuote) return undefined;
-    const first = this.peekType();
-    if (first === CLOSE_QUOTE) return new N.PlainString(this.store, open.index, this.skip(), "");
-    if (first !== TEMPLATE_TEXT || this.peekType(2) !== CLOSE_QUOTE) return undefined;
-    const text = this.firstIndex();
-    const value = this.image(text);
+  private plainString(): A.TemplateExpr | undefined {
+    if (this.peekType() !== OPEN_QUOTE) return undefined;
+    const second = this.peekType(2);
+    if (second === CLOSE_QUOTE) return new N.PlainString(this.store, this.skip(), this.skip(), "");
+    if (second !== TEMPLATE_TEXT || this.peekType(3) !== CLOSE_QUOTE) return undefined;
+    const value = this.image(this.indexAt(2));
     if (value.includes("\\") || value.includes("{")) return undefined;
+    const open = this.skip();
     this.skip();
-    return new N.PlainString(this.store, open.index, this.skip(), value);
+    return new N.PlainString(this.store, open, this.skip(), value);
   }
+
 
   /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
   private templateSequence(): FlatPart {
