@@ -32,8 +32,8 @@ const TRIVIA = new Uint8Array(TYPES.length);
 for (const type of [T.Whitespace, T.LineComment, T.BlockComment]) TRIVIA[type.tokenTypeIdx!] = 1;
 const NEWLINE = T.Newline.tokenTypeIdx!;
 const EOF_TYPE = -1;
-const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET, LPAREN, NUMBER_LIT, HEREDOC_OPEN, DOUBLE_COLON] = [
-  T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket, T.LParen, T.NumberLit, T.HeredocOpen, T.DoubleColon,
+const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET, LPAREN, NUMBER_LIT, HEREDOC_OPEN, DOUBLE_COLON, RBRACKET, HEREDOC_CLOSE, TEMPLATE_INTERP, TEMPLATE_CONTROL] = [
+  T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket, T.LParen, T.NumberLit, T.HeredocOpen, T.DoubleColon, T.RBracket, T.HeredocClose, T.TemplateInterp, T.TemplateControl,
 ].map((type) => type.tokenTypeIdx!);
 const NUMBER = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
@@ -509,32 +509,31 @@ export class HclParser extends EmbeddedActionsParser {
 
   /** A quoted block label: a string with no interpolation. */
   private stringLabel(): A.Label {
-    const open = this.next();
+    const open = this.skip();
     let raw = "";
-    let rawTok: Token | undefined;
+    let rawStart = -1;
     for (;;) {
-      const t = this.peek();
-      if (t.tokenType === T.TemplateText) {
-        raw += t.image;
-        rawTok ??= t;
-        this.next();
-      } else if (t.tokenType === T.TemplateInterp || t.tokenType === T.TemplateControl) {
-        throw new HclSyntaxError("Invalid string literal", "a block label must be a plain string: template sequences (`${`, `%{`) are not allowed here", t);
+      const type = this.peekType();
+      if (type === TEMPLATE_TEXT) {
+        const t = this.skip();
+        raw += this.image(t);
+        if (rawStart < 0) rawStart = this.store.data[t * 4]!;
+      } else if (type === TEMPLATE_INTERP || type === TEMPLATE_CONTROL) {
+        throw new HclSyntaxError("Invalid string literal", "a block label must be a plain string: template sequences (`${`, `%{`) are not allowed here", this.peek());
       } else break;
     }
-    const close = this.peek();
-    if (close.tokenType !== T.CloseQuote) {
+    if (this.peekType() !== CLOSE_QUOTE) {
       // the scanner has reported the unterminated string
-      throw new HclSyntaxError("Unterminated string literal", "the label has no closing `\"`", close, true);
+      throw new HclSyntaxError("Unterminated string literal", "the label has no closing `\"`", this.peek(), true);
     }
-    this.next();
+    const close = this.skip();
     const problems: DecodeProblem[] = [];
     const value = decodeQuoted(raw, problems);
     for (const p of problems) {
-      const base = rawTok!.startOffset + p.offset;
+      const base = rawStart + p.offset;
       this.diagnostics.push({ severity: "error", code: "syntax/invalid-escape-sequence", message: p.detail, detail: p.message, range: { start: this.pos(base), end: this.pos(base + p.length) } });
     }
-    return new N.Label(this.store, open.index, close.index, value, true);
+    return new N.Label(this.store, open, close, value, true);
   }
 
   // ------------------------------------------------------------------ expressions
@@ -606,14 +605,13 @@ export class HclParser extends EmbeddedActionsParser {
 
   /** `.name` or `.0` applied to `target`; `spanStart` gives the node's start. Returns undefined if no step follows. */
   private dotStep(target: A.Expression, spanStart: Pick<A.NodeBase, "firstToken">): A.Expression | undefined {
-    const dot = this.peek();
-    if (dot.tokenType !== T.Dot) return undefined;
-    const n = this.peek(2);
-    if (n.tokenType === T.Identifier) {
-      this.next();
-      this.next();
-      return new N.GetAttr(this.store, spanStart.firstToken, n.index, target, n.image);
+    if (this.peekType() !== DOT) return undefined;
+    if (this.peekType(2) === IDENTIFIER) {
+      this.skip();
+      const name = this.skip();
+      return new N.GetAttr(this.store, spanStart.firstToken, name, target, this.image(name));
     }
+    const n = this.peek(2);
     if (n.tokenType === T.NumberLit) {
       this.next();
       this.next();
@@ -801,24 +799,27 @@ export class HclParser extends EmbeddedActionsParser {
 
   private tuple(): A.Expression {
     return this.withNewlines(false, () => {
-      const open = this.next();
+      const open = this.skip();
       const items: A.Expression[] = [];
-      while (!this.at(T.RBracket)) {
-        if (isEOF(this.peek())) throw new HclSyntaxError("Unterminated tuple constructor expression", "the list has no closing `]` before the end of the file", open);
+      while (this.peekType() !== RBRACKET) {
+        if (this.peekType() === EOF_TYPE) throw this.unterminatedTuple(open);
         items.push(this.expression());
-        const sep = this.peek();
-        if (sep.tokenType === T.Comma) {
-          this.next();
+        const sep = this.peekType();
+        if (sep === COMMA) {
+          this.skip();
           continue;
         }
-        if (isEOF(sep)) throw new HclSyntaxError("Unterminated tuple constructor expression", "the list has no closing `]` before the end of the file", open);
-        if (sep.tokenType !== T.RBracket) {
-          throw new HclSyntaxError("Missing item separator", `expected \`,\` or \`]\` after a list item, found ${describe(sep)}`, sep);
+        if (sep === EOF_TYPE) throw this.unterminatedTuple(open);
+        if (sep !== RBRACKET) {
+          throw new HclSyntaxError("Missing item separator", `expected \`,\` or \`]\` after a list item, found ${describe(this.peek())}`, this.peek());
         }
       }
-      const close = this.next();
-      return new N.Tuple(this.store, open.index, close.index, items);
+      return new N.Tuple(this.store, open, this.skip(), items);
     });
+  }
+
+  private unterminatedTuple(open: number): HclSyntaxError {
+    return new HclSyntaxError("Unterminated tuple constructor expression", "the list has no closing `]` before the end of the file", this.tokenAt(open));
   }
 
   private object(): A.Expression {
@@ -918,19 +919,18 @@ export class HclParser extends EmbeddedActionsParser {
     if (plain) return plain;
     const open = this.next();
     const heredoc = open.tokenType === T.HeredocOpen;
-    const endType = heredoc ? T.HeredocClose : T.CloseQuote;
+    const endType = heredoc ? HEREDOC_CLOSE : CLOSE_QUOTE;
     const parts: FlatPart[] = [];
     // Template text is newline sensitive in its own way (the scanner splits it); keep newlines visible.
     const close = this.withNewlines(true, () => {
       for (;;) {
-        const t = this.peek();
-        if (t.tokenType === endType) return this.next();
-        if (t.tokenType === T.TemplateText) {
-          this.next();
-          parts.push({ kind: "text", token: t });
+        const type = this.peekType();
+        if (type === endType) return this.next();
+        if (type === TEMPLATE_TEXT) {
+          parts.push({ kind: "text", token: this.next() });
           continue;
         }
-        if (t.tokenType === T.TemplateInterp || t.tokenType === T.TemplateControl) {
+        if (type === TEMPLATE_INTERP || type === TEMPLATE_CONTROL) {
           parts.push(this.templateSequence());
           continue;
         }
