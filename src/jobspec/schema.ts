@@ -110,9 +110,9 @@ export class NamedProp {
 const propTables = new Map<BlockSchema, Map<string, NamedProp>>();
 
 /**
- * `schema.properties[name]`, by a Map lookup: the object lookup with a name cut from the source
- * makes V8 look the name up in its string table every time. Names not in the table fall back to
- * the object lookup, so inherited names (`toString`, ...) resolve as they always did.
+ * The property `name` of a block schema, by a Map lookup: an object lookup with a name cut from
+ * the source makes V8 look the name up in its string table every time, and would find inherited
+ * members (`toString`, `constructor`) as if the schema had them.
  */
 export function schemaProperty(schema: BlockSchema, name: string): NamedProp | undefined {
   let table = propTables.get(schema);
@@ -120,10 +120,7 @@ export function schemaProperty(schema: BlockSchema, name: string): NamedProp | u
     table = new Map(Object.entries(schema.properties).map(([key, prop]) => [key, new NamedProp(key, prop)]));
     propTables.set(schema, table);
   }
-  const found = table.get(name);
-  if (found) return found;
-  const inherited = schema.properties[name];
-  return inherited ? new NamedProp(name, inherited) : undefined;
+  return table.get(name);
 }
 
 export function blockNames(block: BlockSchema): string[] {

@@ -92,6 +92,14 @@ describe("structure and schema stages", () => {
     expect(d.range).toEqual({ start: { offset: 12, line: 2, column: 3 }, end: { offset: 22, line: 2, column: 13 } });
     expect(d.fixes?.[0]?.edits[0]?.newText).toBe("datacenters");
   });
+  it("names of JavaScript object members are unknown attributes and blocks like any other", () => {
+    expect(errs(base({ job: "toString = 1\nconstructor = 2", task: "hasOwnProperty = 3\n__proto__ {}" }))).toEqual([
+      "structure/unknown-attribute@3",
+      "structure/unknown-attribute@4",
+      "structure/unknown-attribute@9",
+      "structure/unknown-block@10",
+    ]);
+  });
   it("missing and duplicate job blocks", () => {
     expect(errs("")).toEqual(["structure/missing-block@1"]);
     expect(errs(base() + base())).toEqual(["structure/duplicate-block@13"]);
