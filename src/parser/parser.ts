@@ -15,6 +15,7 @@ import type { TokenStore } from "../lexer/scanner.js";
 import * as T from "../lexer/tokens.js";
 import type { Token } from "../lexer/tokens.js";
 import type * as A from "./ast.js";
+import { Interner } from "./interner.js";
 import * as N from "./nodes.js";
 import { HclSyntaxError, describe, isEOF } from "./errors.js";
 import { decodeQuoted, type DecodeProblem } from "./literals.js";
@@ -174,10 +175,12 @@ export class HclParser extends EmbeddedActionsParser {
     return (this.idx = this.firstIndex());
   }
 
-  /** The source text of token `i`. */
+  private readonly interner = new Interner();
+
+  /** The source text of token `i` (one string object per short text: see interner.ts). */
   private image(i: number): string {
     const data = this.store.data;
-    return this.text.slice(data[i * 4], data[i * 4 + 4]);
+    return this.interner.get(this.text, data[i * 4]!, data[i * 4 + 4]!);
   }
 
   /** chevrotain's index of the last consumed token. */
