@@ -7,28 +7,31 @@ import type { Body } from "../parser/ast.js";
 import { formatNumber, setOwn, toJSON, type Value } from "../eval/value.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
 import type { PropSchema } from "../jobspec/schema.js";
-import { AttributePath, BlockPath, pointer, type Paths } from "./paths.js";
+import { AttributePath, BlockPath, type PathNode } from "./paths.js";
 
 function types(prop: PropSchema): string[] {
   return prop.type === undefined ? [] : Array.isArray(prop.type) ? prop.type : [prop.type];
 }
 
-export function coerce(value: Value, prop: PropSchema, path: string, paths: Paths): unknown {
-  if (value.origin && !paths.has(path)) paths.set(path, { range: value.origin, nameRange: value.origin, valueRange: value.origin });
+/** `value` is the one at `key` under the instance node `parent` (nodes under it are made only for origins and lists/maps). */
+export function coerce(value: Value, prop: PropSchema, parent: PathNode, key: string | number): unknown {
+  if (value.origin) parent.child(key).info ??= { range: value.origin, nameRange: value.origin, valueRange: value.origin };
   const raw = value.v;
   const want = types(prop);
   if (want.length === 0) return toJSON(value);
   if (Array.isArray(raw)) {
     if (!want.includes("array") || !prop.items) return toJSON(value);
-    return raw.map((item, i) => coerce(item, prop.items!, pointer(path, i), paths));
+    const node = parent.child(key);
+    return raw.map((item, i) => coerce(item, prop.items!, node, i));
   }
   if (raw instanceof Map) {
     if (!want.includes("object")) return toJSON(value);
     const ap = typeof prop.additionalProperties === "object" ? prop.additionalProperties : undefined;
     const out: Record<string, unknown> = {};
+    const node = ap ? parent.child(key) : undefined;
     for (const [k, v] of raw) {
       if (v.v === null) continue;
-      setOwn(out, k, ap ? coerce(v, ap, pointer(path, k), paths) : toJSON(v));
+      setOwn(out, k, node ? coerce(v, ap!, node, k) : toJSON(v));
     }
     return out;
   }
@@ -51,17 +54,16 @@ function primitive(raw: string | number | boolean | null, want: string[]): unkno
  * A free-form block (`config`, `meta`, `policy`, ...): attributes become keys; nested blocks become
  * lists of objects under their type (labels nest as keys), as Nomad's HCL2 decoder builds maps.
  */
-export function freeformBody(body: Body, ev: Evaluator, prop: PropSchema, path: string, paths: Paths, diags: Diagnostic[]): Record<string, unknown> {
+export function freeformBody(body: Body, ev: Evaluator, prop: PropSchema, at: PathNode, diags: Diagnostic[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const ap = typeof prop.additionalProperties === "object" ? prop.additionalProperties : undefined;
   for (const item of body.items) {
     if (item.kind === "Attribute") {
-      const p = pointer(path, item.name);
-      paths.set(p, new AttributePath(item));
+      at.child(item.name).info = new AttributePath(item);
       const { value, diagnostics } = ev.evaluate(item.expr);
       if (diagnostics.length > 0) diags.push(...diagnostics);
       if (value.unknown || value.v === null) continue;
-      setOwn(out, item.name, ap ? coerce(value, ap, p, paths) : toJSON(value));
+      setOwn(out, item.name, ap ? coerce(value, ap, at, item.name) : toJSON(value));
       continue;
     }
     if (ap) {
@@ -70,9 +72,9 @@ export function freeformBody(body: Body, ev: Evaluator, prop: PropSchema, path: 
     }
     const list = ((out[item.type] as unknown[] | undefined) ?? []) as unknown[];
     if (!(item.type in out)) setOwn(out, item.type, list);
-    const p = pointer(pointer(path, item.type), list.length);
-    paths.set(p, new BlockPath(item, false));
-    let inner: unknown = freeformBody(item.body, ev, {}, p, paths, diags);
+    const node = at.child(item.type).child(list.length);
+    node.info = new BlockPath(item, false);
+    let inner: unknown = freeformBody(item.body, ev, {}, node, diags);
     for (const l of [...item.labels].reverse()) inner = { [l.value]: inner };
     list.push(inner);
   }

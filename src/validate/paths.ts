@@ -1,7 +1,9 @@
-// The index from instance paths (JSON pointers) to the source they came from. Entries are made for
-// every attribute and block the structure stage reads, but their ranges are wanted only for the
-// few that end up in a diagnostic: so an entry keeps its syntax node and asks it for ranges on use
-// (parser nodes compute a part's range from the token store each time it is asked for).
+// The index from instance paths (JSON pointers) to the source they came from, kept as a tree of
+// nodes (one per instance key) rather than a map keyed by pointer strings: the structure stage
+// records every attribute and block it reads, and building, flattening and hashing a pointer
+// string for each cost more than the few lookups made later. Entries keep their syntax node and
+// ask it for ranges on use: the ranges are wanted only for the few paths that end up in a
+// diagnostic (parser nodes compute a part's range from the token store each time it is asked for).
 import type { Range } from "../diagnostics/types.js";
 import type { Attribute, Block } from "../parser/ast.js";
 
@@ -16,13 +18,63 @@ export interface PathInfo {
   readonly labelRanges?: Range[];
 }
 
-export type Paths = Map<string, PathInfo>;
+/** One instance key: the source recorded for it (if any) and the keys under it. */
+export class PathNode {
+  info: PathInfo | undefined = undefined;
+  // Keys of an object (attribute, block and map key names) and indexes of a list: an instance
+  // value is one or the other, so a pointer segment of digits under a list is always an index.
+  private keys: Map<string, PathNode> | undefined = undefined;
+  private items: PathNode[] | undefined = undefined;
 
-const NEEDS_ESCAPE = /[~/]/;
+  /** The node under `key` (a name or a list index), made if missing. */
+  child(key: string | number): PathNode {
+    if (typeof key === "number") {
+      const items = (this.items ??= []);
+      // list indexes are made in order (a list's items are read first to last)
+      return items[key] ?? (items[key] = new PathNode());
+    }
+    const keys = (this.keys ??= new Map());
+    let n = keys.get(key);
+    if (n === undefined) keys.set(key, (n = new PathNode()));
+    return n;
+  }
 
-/** `base` + `/key`, the key escaped as RFC 6901 asks (rarely needed: most keys are plain names). */
-export const pointer = (base: string, key: string | number): string =>
-  typeof key === "number" || !NEEDS_ESCAPE.test(key) ? `${base}/${key}` : `${base}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  /** The node under `key` if there is one. */
+  find(key: string | number): PathNode | undefined {
+    return typeof key === "number" ? this.items?.[key] : this.keys?.get(key);
+  }
+
+  /** The node under one JSON pointer segment (escaped as RFC 6901 asks). */
+  findSegment(segment: string): PathNode | undefined {
+    if (this.items !== undefined && /^(0|[1-9]\d*)$/.test(segment)) return this.items[Number(segment)];
+    return this.keys?.get(NEEDS_UNESCAPE.test(segment) ? segment.replace(/~1/g, "/").replace(/~0/g, "~") : segment);
+  }
+}
+
+const NEEDS_UNESCAPE = /~/;
+
+/** The path index of one instance, by node; lookups by pointer string for ajv's instance paths and the rules. */
+export class Paths {
+  readonly root = new PathNode();
+
+  /** The node at a JSON pointer ("" is the root), if anything was recorded at or under it. */
+  node(pointer: string): PathNode | undefined {
+    let n: PathNode | undefined = this.root;
+    for (let at = 0; n !== undefined && at < pointer.length; ) {
+      const next = pointer.indexOf("/", at + 1);
+      const end = next < 0 ? pointer.length : next;
+      n = n.findSegment(pointer.slice(at + 1, end));
+      at = end;
+    }
+    return n;
+  }
+  get(pointer: string): PathInfo | undefined {
+    return this.node(pointer)?.info;
+  }
+  has(pointer: string): boolean {
+    return this.get(pointer) !== undefined;
+  }
+}
 
 export function headerRange(b: Block): Range {
   const last = b.labels.length ? b.labels[b.labels.length - 1]!.range : b.typeRange;

@@ -10,10 +10,10 @@ import { ROOT, attributeNames, blockNames, isBlock, schemaProperty, type BlockSc
 import { didYouMean } from "./didyoumean.js";
 import { coerce, freeformBody } from "./coerce.js";
 import { expandDynamic } from "./dynamic.js";
-import { AttributePath, BlockPath, headerRange, pointer, type Paths } from "./paths.js";
+import { AttributePath, BlockPath, headerRange, Paths, type PathNode } from "./paths.js";
 
-export type { PathInfo, Paths } from "./paths.js";
-export { headerRange, pointer } from "./paths.js";
+export type { PathInfo, PathNode } from "./paths.js";
+export { headerRange, Paths } from "./paths.js";
 
 export interface ReadResult {
   instance: Record<string, unknown>;
@@ -23,12 +23,12 @@ export interface ReadResult {
 
 export function readJobFile(tree: SyntaxTree, evaluator: Evaluator): ReadResult {
   const r = new Reader(evaluator, tree.body);
-  const instance = r.body(tree.body, ROOT, "", undefined);
+  const instance = r.body(tree.body, ROOT, r.paths.root, undefined, undefined);
   return { instance, paths: r.paths, diagnostics: r.diags };
 }
 
 class Reader {
-  paths: Paths = new Map();
+  paths = new Paths();
   diags: Diagnostic[] = [];
   constructor(
     private ev: Evaluator,
@@ -39,8 +39,11 @@ class Reader {
     this.diags.push({ severity: "error", code, message, range, ...extra });
   }
 
-  /** Reads a block body; `owner` is the block (undefined for the file), whose range is wanted only for errors. */
-  body(body: Body, schema: BlockSchema, path: string, owner: Block | undefined): Record<string, unknown> {
+  /**
+   * Reads a block body into the instance object at `at`; `owner` is the block and `key` its
+   * instance key (both undefined for the file), wanted only for errors.
+   */
+  body(body: Body, schema: BlockSchema, at: PathNode, owner: Block | undefined, key: string | undefined): Record<string, unknown> {
     // A prototype-less object is a hash table from the start: the schema validator asks every block
     // object for each of the dozens of properties its schema knows, and the many shapes that objects
     // built key by key would take make those lookups megamorphic misses (schema stage 40% faster).
@@ -54,10 +57,10 @@ class Reader {
       if (item.kind === "Block" && item.type === "dynamic" && body !== this.root) {
         for (const { block, evaluator } of expandDynamic(item, outer, this.diags)) {
           this.ev = evaluator;
-          this.item(block, schema, path, out, seen);
+          this.item(block, schema, at, key, out, seen);
         }
         this.ev = outer;
-      } else this.item(item, schema, path, out, seen);
+      } else this.item(item, schema, at, key, out, seen);
     }
     for (const req of schema.required) {
       if (seen.has(req)) continue;
@@ -69,11 +72,11 @@ class Reader {
     return out;
   }
 
-  private item(item: BodyItem, schema: BlockSchema, path: string, out: Record<string, unknown>, seen: Map<string, BodyItem>): void {
+  private item(item: BodyItem, schema: BlockSchema, at: PathNode, key: string | undefined, out: Record<string, unknown>, seen: Map<string, BodyItem>): void {
     const named = schemaProperty(schema, item.kind === "Attribute" ? item.name : item.type);
     if (item.kind === "Attribute") {
       const a = item;
-      if (!named || (named.block && !named.attrOrBlock)) return this.unknown(a.name, a.nameRange, schema, "attribute", path, named?.prop);
+      if (!named || (named.block && !named.attrOrBlock)) return this.unknown(a.name, a.nameRange, schema, "attribute", key, named?.prop);
       const prev = seen.get(a.name);
       if (prev?.kind === "Attribute") {
         return this.error("structure/duplicate-attribute", `Attribute redefined: "${a.name}" was already set`, a.nameRange, {
@@ -82,10 +85,10 @@ class Reader {
       }
       if (prev) return this.error("structure/attribute-and-block", `"${a.name}" may be given as an attribute or as a block, not both`, a.nameRange);
       seen.set(a.name, a);
-      return this.attribute(a, named.key, named.prop, path, out);
+      return this.attribute(a, named.key, named.prop, at, out);
     }
     const b = item;
-    if (!named || (!named.block && !named.attrOrBlock)) return this.unknown(b.type, b.typeRange, schema, "block", path, named?.prop);
+    if (!named || (!named.block && !named.attrOrBlock)) return this.unknown(b.type, b.typeRange, schema, "block", key, named?.prop);
     const prev = seen.get(b.type);
     if (prev?.kind === "Attribute") return this.error("structure/attribute-and-block", `"${b.type}" may be given as an attribute or as a block, not both`, b.typeRange);
     if (b.labels.length !== named.labels.length) return this.labelCount(b, named.labels);
@@ -98,10 +101,11 @@ class Reader {
       );
     }
     seen.set(b.type, b);
-    this.block(b, named, path, out);
+    this.block(b, named, at, out);
   }
 
-  private unknown(name: string, range: Range, schema: BlockSchema, kind: "attribute" | "block", path: string, prop?: PropSchema): void {
+  /** `owner`: the instance key of the block the name is in (undefined at the top level). */
+  private unknown(name: string, range: Range, schema: BlockSchema, kind: "attribute" | "block", owner: string | undefined, prop?: PropSchema): void {
     if (prop) {
       // right name, wrong syntax: `update = {...}` or `driver { }`
       const msg = kind === "attribute" ? `Unsupported argument; "${name}" is a block, write it as ${name} { ... }` : `Unsupported block; "${name}" is an argument, write it as ${name} = ...`;
@@ -110,14 +114,9 @@ class Reader {
     }
     const candidates = kind === "attribute" ? attributeNames(schema) : blockNames(schema);
     const guess = didYouMean(name, candidates) ?? didYouMean(name, Object.keys(schema.properties));
-    const where = path === "" ? "at the top level" : `in ${this.blockName(path)}`;
+    const where = owner === undefined ? "at the top level" : `in a ${owner} block`;
     const msg = `Unsupported ${kind === "attribute" ? "argument" : "block type"}: "${name}" is not expected ${where}` + (guess ? `; did you mean "${guess}"?` : "");
     this.error(`structure/unknown-${kind}`, msg, range, guess ? { fixes: [{ title: `Replace with "${guess}"`, edits: [{ range, newText: guess }] }] } : {});
-  }
-
-  private blockName(path: string): string {
-    const parts = path.split("/").filter((p) => p !== "" && !/^\d+$/.test(p));
-    return `a ${parts[parts.length - 1] ?? "file"} block`;
   }
 
   private labelCount(b: Block, wanted: string[]): void {
@@ -132,27 +131,26 @@ class Reader {
   }
 
   /** `key`: the attribute's name as the schema spells it, used for the instance key. */
-  private attribute(a: Attribute, key: string, prop: PropSchema, path: string, out: Record<string, unknown>): void {
-    const p = pointer(path, key);
-    this.paths.set(p, new AttributePath(a));
+  private attribute(a: Attribute, key: string, prop: PropSchema, at: PathNode, out: Record<string, unknown>): void {
+    const node = at.child(key);
+    node.info = new AttributePath(a);
     const { value, diagnostics } = this.ev.evaluate(a.expr);
     if (diagnostics.length > 0) this.diags.push(...diagnostics);
     if (value.unknown || (value.v === null && !value.unknown)) return; // null = unset
-    const json = coerce(value, prop, p, this.paths);
+    const json = coerce(value, prop, at, key);
     if (json !== undefined) out[key] = json;
   }
 
-  private block(b: Block, named: NamedProp, path: string, out: Record<string, unknown>): void {
+  private block(b: Block, named: NamedProp, at: PathNode, out: Record<string, unknown>): void {
     const { key, prop, repeatable: repeat, body: bodySchema } = named;
-    const index = repeat ? ((out[key] as unknown[] | undefined)?.length ?? 0) : undefined;
-    const p = index === undefined ? pointer(path, key) : pointer(pointer(path, key), index);
-    this.paths.set(p, new BlockPath(b, true));
+    const node = repeat ? at.child(key).child((out[key] as unknown[] | undefined)?.length ?? 0) : at.child(key);
+    node.info = new BlockPath(b, true);
     let value: Record<string, unknown>;
     // variable/variables/locals were evaluated (and checked) by the evaluator's job-file context;
     // `type = list(string)` is a type expression, not a value.
-    if (path === "" && EVALUATOR_BLOCKS.has(key)) value = {};
-    else if (bodySchema) value = this.body(b.body, bodySchema, p, b);
-    else if (named.freeform) value = freeformBody(b.body, this.ev, prop, p, this.paths, this.diags);
+    if (at === this.paths.root && EVALUATOR_BLOCKS.has(key)) value = {};
+    else if (bodySchema) value = this.body(b.body, bodySchema, node, b, key);
+    else if (named.freeform) value = freeformBody(b.body, this.ev, prop, node, this.diags);
     else value = {};
     if (repeat) ((out[key] ??= []) as unknown[]).push(value);
     else out[key] = value;
