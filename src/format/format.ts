@@ -43,7 +43,7 @@ export function formatTree(tree: SyntaxTree, diagnostics: readonly Diagnostic[],
   const text = tree.text;
   const errors = diagnostics.filter((d) => d.severity === "error");
   const width = options.indentWidth ?? 2;
-  const fmt = toFmtTokens(text, tree.tokens);
+  const fmt = toFmtTokens(tree);
   const broken = errors.length > 0 ? errorRegions(tree, errors) : [];
   if (broken.length === 0) layout(fmt, { indentWidth: width });
   else layoutAround(fmt, broken, width);

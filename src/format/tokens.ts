@@ -6,7 +6,7 @@
 // formatter can report edits.
 import type { TokenType } from "chevrotain";
 import * as T from "../lexer/tokens.js";
-import type { Token } from "../lexer/tokens.js";
+import type { SyntaxTree } from "../parser/ast.js";
 
 /** Token kinds the layout rules distinguish (the rest are `Other`). */
 export const K = {
@@ -112,10 +112,12 @@ const KINDS = new Map<TokenType, Kind>([
 /** KINDS indexed by chevrotain's tokenTypeIdx (an array lookup is much cheaper than a Map). */
 const KIND_BY_IDX: Kind[] = [];
 for (const type of T.allTokenTypes) KIND_BY_IDX[type.tokenTypeIdx!] = KINDS.get(type) ?? K.Other;
+const [WHITESPACE, LINE_COMMENT, NEWLINE] = [T.Whitespace, T.LineComment, T.Newline].map((type) => type.tokenTypeIdx!);
 
 /** Convert the scanner's tokens (whitespace included) to hclwrite-style tokens. */
-export function toFmtTokens(text: string, scanned: readonly Token[]): FmtTokens {
-  const n = scanned.length;
+export function toFmtTokens(tree: SyntaxTree): FmtTokens {
+  const text = tree.text;
+  const n = tree.tokenCount;
   const out: FmtTokens = {
     text,
     length: 0,
@@ -129,25 +131,22 @@ export function toFmtTokens(text: string, scanned: readonly Token[]): FmtTokens 
   };
   let i = 0;
   // A leading byte-order mark is kept as is (hclwrite drops it; the formatter only changes whitespace).
-  if (text.charCodeAt(0) === 0xfeff && scanned[0]?.image === "\ufeff") i = 1;
-  let gapStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  if (bom && n > 0 && tree.offsetOf(1) === 1) i = 1;
+  let gapStart = bom ? 1 : 0;
   let k = 0;
   for (; i < n; i++) {
-    const tok = scanned[i]!;
-    const type = tok.tokenType;
-    if (type === T.Whitespace) continue;
-    const start = tok.startOffset;
-    const kind = KIND_BY_IDX[tok.tokenTypeIdx] ?? K.Other;
-    let end = start + tok.image.length;
+    const type = tree.typeOf(i);
+    if (type === WHITESPACE) continue;
+    const start = tree.offsetOf(i);
+    const kind = KIND_BY_IDX[type] ?? K.Other;
+    let end = tree.offsetOf(i + 1);
     let nl = kind === K.Newline;
-    if (type === T.LineComment) {
+    if (type === LINE_COMMENT && i + 1 < n && tree.typeOf(i + 1) === NEWLINE) {
       // Go's line comment token includes its newline: merge them so the comment ends the line.
-      const next = scanned[i + 1];
-      if (next && next.tokenType === T.Newline) {
-        end = next.startOffset + next.image.length;
-        i++;
-        nl = true;
-      }
+      end = tree.offsetOf(i + 2);
+      i++;
+      nl = true;
     }
     out.kind[k] = kind;
     out.nl[k] = nl ? 1 : 0;

@@ -252,8 +252,12 @@ export interface SyntaxTree {
   /** Every token, trivia included, in source order: their images concatenate to `text`. */
   tokens: Token[];
   body: Body;
+  /** Number of tokens: `tokens.length`, without making the token objects. */
+  readonly tokenCount: number;
   /** Where token `i` starts in `text` (`text.length` for the index just past the last token). */
   offsetOf(i: number): number;
+  /** The type of token `i` as its `tokenTypeIdx`. */
+  typeOf(i: number): number;
 }
 
 export interface ParseResult {

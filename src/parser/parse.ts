@@ -40,8 +40,16 @@ class Tree implements SyntaxTree {
     return this.store.tokens();
   }
 
+  get tokenCount(): number {
+    return this.store.count;
+  }
+
   offsetOf(i: number): number {
     return this.store.data[i * 4]!;
+  }
+
+  typeOf(i: number): number {
+    return this.store.data[i * 4 + 3]!;
   }
 }
 
