@@ -21,6 +21,7 @@ export interface PathInfo {
 /** One instance key: the source recorded for it (if any) and the keys under it. */
 export class PathNode {
   info: PathInfo | undefined = undefined;
+  constructor(readonly parent?: PathNode) {}
   // Keys of an object (attribute, block and map key names) and indexes of a list: an instance
   // value is one or the other, so a pointer segment of digits under a list is always an index.
   private keys: Map<string, PathNode> | undefined = undefined;
@@ -31,17 +32,45 @@ export class PathNode {
     if (typeof key === "number") {
       const items = (this.items ??= []);
       // list indexes are made in order (a list's items are read first to last)
-      return items[key] ?? (items[key] = new PathNode());
+      return items[key] ?? (items[key] = new PathNode(this));
     }
     const keys = (this.keys ??= new Map());
     let n = keys.get(key);
-    if (n === undefined) keys.set(key, (n = new PathNode()));
+    if (n === undefined) keys.set(key, (n = new PathNode(this)));
     return n;
   }
 
   /** The node under `key` if there is one. */
   find(key: string | number): PathNode | undefined {
     return typeof key === "number" ? this.items?.[key] : this.keys?.get(key);
+  }
+
+  /** The source recorded here or, failing that, at the closest ancestor that has one. */
+  recorded(): PathInfo | undefined {
+    let n: PathNode | undefined = this;
+    while (n !== undefined && n.info === undefined) n = n.parent;
+    return n?.info;
+  }
+
+  /** The node at a JSON pointer relative to this node ("/a/0"), if there is one. */
+  at(pointer: string): PathNode | undefined {
+    const n = this.walk(pointer);
+    return n.depth === pointer.length ? n.node : undefined;
+  }
+
+  /** The deepest node along a relative JSON pointer, and the length of the pointer's prefix it is at. */
+  walk(pointer: string): { node: PathNode; depth: number } {
+    let node: PathNode = this;
+    let at = 0;
+    while (at < pointer.length) {
+      const next = pointer.indexOf("/", at + 1);
+      const end = next < 0 ? pointer.length : next;
+      const n = node.findSegment(pointer.slice(at + 1, end));
+      if (n === undefined) break;
+      node = n;
+      at = end;
+    }
+    return { node, depth: at };
   }
 
   /** The node under one JSON pointer segment (escaped as RFC 6901 asks). */
@@ -59,17 +88,14 @@ export class Paths {
 
   /** The node at a JSON pointer ("" is the root), if anything was recorded at or under it. */
   node(pointer: string): PathNode | undefined {
-    let n: PathNode | undefined = this.root;
-    for (let at = 0; n !== undefined && at < pointer.length; ) {
-      const next = pointer.indexOf("/", at + 1);
-      const end = next < 0 ? pointer.length : next;
-      n = n.findSegment(pointer.slice(at + 1, end));
-      at = end;
-    }
-    return n;
+    return this.root.at(pointer);
   }
   get(pointer: string): PathInfo | undefined {
     return this.node(pointer)?.info;
+  }
+  /** The source recorded for a JSON pointer or its closest recorded ancestor. */
+  recorded(pointer: string): PathInfo | undefined {
+    return this.root.walk(pointer).node.recorded();
   }
   has(pointer: string): boolean {
     return this.get(pointer) !== undefined;

@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic, Range } from "../diagnostics/types.js";
 import { validate as precompiled } from "./generated/schema-validator.js";
 import { parseDuration } from "../jobspec/duration.js";
-import type { Paths } from "./structure.js";
+import type { PathInfo, Paths } from "./structure.js";
 import { didYouMean } from "./didyoumean.js";
 
 // Precompiled by scripts/gen-schema-validator.ts (compiling the schema at start-up costs more
@@ -14,11 +14,12 @@ const validator = (): ValidateFunction => precompiled as unknown as ValidateFunc
 
 /** The range for an instance path: the path itself or its closest recorded ancestor. */
 export function rangeFor(paths: Paths, instancePath: string, prefer: "value" | "name" | "whole" = "value"): Range | undefined {
-  for (let p = instancePath; ; p = p.slice(0, p.lastIndexOf("/"))) {
-    const info = paths.get(p);
-    if (info) return prefer === "value" ? (info.valueRange ?? info.range) : prefer === "name" ? info.nameRange : info.range;
-    if (p === "") return undefined;
-  }
+  return infoRange(paths.recorded(instancePath), prefer);
+}
+
+export function infoRange(info: PathInfo | undefined, prefer: "value" | "name" | "whole"): Range | undefined {
+  if (info === undefined) return undefined;
+  return prefer === "value" ? (info.valueRange ?? info.range) : prefer === "name" ? info.nameRange : info.range;
 }
 
 const TYPE_WORDS: Record<string, string> = {

@@ -1,19 +1,20 @@
 // Helpers shared by the decoders: typed reads from the schema-shaped instance, the origin index
 // that maps decoded objects back to instance paths, and decoders for small shared blocks.
 import { parseDuration } from "../duration.js";
+import type { PathNode } from "../../validate/paths.js";
 import type { Affinity, Constraint, Spread } from "../types.js";
 
 export type Obj = Record<string, unknown>;
 
-/** Remembers, for each decoded object, the instance path of the block it came from. */
+/** Remembers, for each decoded object, the path index node of the block it came from. */
 export class Origins {
   // a Map, not a WeakMap: it lives no longer than the job it indexes, and is much cheaper to fill
-  private map = new Map<object, string>();
-  set<T extends object>(obj: T, path: string): T {
+  private map = new Map<object, PathNode>();
+  set<T extends object>(obj: T, path: PathNode): T {
     this.map.set(obj, path);
     return obj;
   }
-  get(obj: object): string | undefined {
+  get(obj: object): PathNode | undefined {
     return this.map.get(obj);
   }
 }
@@ -43,11 +44,12 @@ export const optDur = (o: Obj | undefined, k: string): number | null => (has(o, 
 export const blocks = (o: Obj | undefined, k: string): Obj[] => (Array.isArray(o?.[k]) ? (o![k] as unknown[]).filter(isObj) : []);
 export const block = (o: Obj | undefined, k: string): Obj | undefined => (isObj(o?.[k]) ? (o![k] as Obj) : undefined);
 
-/** The decoding context for one job. */
+/** The decoding context for one job. Decoders pass around the path index nodes of their blocks
+ * (made on demand where nothing was recorded, e.g. a default's place), never pointer strings. */
 export interface Ctx {
   origins: Origins;
-  /** Labels of the block at an instance path. */
-  labels(path: string): string[];
+  /** Labels of the block at a path index node. */
+  labels(path: PathNode): string[];
 }
 
 const SHORTHANDS = ["version", "semver", "regexp", "set_contains", "set_contains_all", "set_contains_any"] as const;
@@ -71,19 +73,19 @@ function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string 
   return { LTarget, RTarget, Operand };
 }
 
-export function constraints(ctx: Ctx, o: Obj | undefined, path: string): Constraint[] {
-  return blocks(o, "constraint").map((b, i) => ctx.origins.set(placement(b), `${path}/constraint/${i}`));
+export function constraints(ctx: Ctx, o: Obj | undefined, path: PathNode): Constraint[] {
+  return blocks(o, "constraint").map((b, i) => ctx.origins.set(placement(b), path.child("constraint").child(i)));
 }
 
-export function affinities(ctx: Ctx, o: Obj | undefined, path: string): Affinity[] {
-  return blocks(o, "affinity").map((b, i) => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, `${path}/affinity/${i}`));
+export function affinities(ctx: Ctx, o: Obj | undefined, path: PathNode): Affinity[] {
+  return blocks(o, "affinity").map((b, i) => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, path.child("affinity").child(i)));
 }
 
-export function spreads(ctx: Ctx, o: Obj | undefined, path: string): Spread[] {
+export function spreads(ctx: Ctx, o: Obj | undefined, path: PathNode): Spread[] {
   return blocks(o, "spread").map((b, i) => {
-    const p = `${path}/spread/${i}`;
+    const p = path.child("spread").child(i);
     const SpreadTarget = blocks(b, "target").map((t, j) =>
-      ctx.origins.set({ Value: ctx.labels(`${p}/target/${j}`)[0] ?? "", Percent: int(t, "percent") }, `${p}/target/${j}`),
+      ctx.origins.set({ Value: ctx.labels(p.child("target").child(j))[0] ?? "", Percent: int(t, "percent") }, p.child("target").child(j)),
     );
     return ctx.origins.set({ Attribute: str(b, "attribute"), Weight: int(b, "weight", 50), SpreadTarget }, p);
   });

@@ -1,5 +1,6 @@
 // Task groups (docs/jobspec.md §1.2): count from scaling, policies merged job → group with type
 // defaults, ephemeral disk, volumes, disconnect, and the tasks.
+import type { PathNode } from "../../validate/paths.js";
 import type { Job, ScalingPolicy, TaskGroup, VolumeRequest } from "../types.js";
 import { affinities, anyMap, block, blocks, bool, constraints, dur, has, int, optDur, optInt, spreads, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 import { consul } from "./identity.js";
@@ -10,43 +11,43 @@ import { task, type Inherited } from "./task.js";
 
 export interface JobLevel {
   job: Pick<Job, "ID" | "Type" | "Update" | "ConsulNamespace">;
-  path: string;
+  path: PathNode;
   reschedule?: Obj;
   migrate?: Obj;
-  vault?: { block: Obj; path: string };
-  secrets: { name: string; block: Obj; path: string }[];
+  vault?: { block: Obj; path: PathNode };
+  secrets: { name: string; block: Obj; path: PathNode }[];
 }
 
 /** A group from its instance object; `tasks` lists the task objects with their paths (the job-level `task` shorthand passes one). */
-export function group(ctx: Ctx, g: Obj, path: string, name: string, tasks: { obj: Obj; path: string }[], jl: JobLevel): TaskGroup {
+export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { obj: Obj; path: PathNode }[], jl: JobLevel): TaskGroup {
   const type = jl.job.Type;
   const sc = block(g, "scaling");
   const count = has(g, "count") ? int(g, "count") : sc && has(sc, "min") ? int(sc, "min") : 1;
   const restartBlock = block(g, "restart");
-  const restart = ctx.origins.set(mergeRestart(defaultRestart(type), restartBlock), restartBlock ? `${path}/restart` : path);
+  const restart = ctx.origins.set(mergeRestart(defaultRestart(type), restartBlock), restartBlock ? path.child("restart") : path);
 
   const reschedBase = defaultReschedule(type);
   const rb = block(g, "reschedule");
   const reschedule = reschedBase || rb || jl.reschedule
     ? ctx.origins.set(
         mergeReschedule(mergeReschedule(reschedBase ?? defaultReschedule("service")!, jl.reschedule), rb),
-        rb ? `${path}/reschedule` : jl.reschedule ? `${jl.path}/reschedule` : path,
+        rb ? path.child("reschedule") : jl.reschedule ? jl.path.child("reschedule") : path,
       )
     : null;
 
   const ub = block(g, "update");
-  const update = jl.job.Update || ub ? ctx.origins.set(mergeUpdate(jl.job.Update ?? defaultUpdate(), ub), ub ? `${path}/update` : `${jl.path}/update`) : null;
+  const update = jl.job.Update || ub ? ctx.origins.set(mergeUpdate(jl.job.Update ?? defaultUpdate(), ub), ub ? path.child("update") : jl.path.child("update")) : null;
 
   const mb = block(g, "migrate");
   const migrate = type === "service" || mb || jl.migrate
-    ? ctx.origins.set(mergeMigrate(mergeMigrate(defaultMigrate(), jl.migrate), mb), mb ? `${path}/migrate` : jl.migrate ? `${jl.path}/migrate` : path)
+    ? ctx.origins.set(mergeMigrate(mergeMigrate(defaultMigrate(), jl.migrate), mb), mb ? path.child("migrate") : jl.migrate ? jl.path.child("migrate") : path)
     : null;
 
   const ed = block(g, "ephemeral_disk");
   const dc = block(g, "disconnect");
   const volumes: Record<string, VolumeRequest> = {};
   blocks(g, "volume").forEach((v, i) => {
-    const vname = ctx.labels(`${path}/volume/${i}`)[0] ?? "";
+    const vname = ctx.labels(path.child("volume").child(i))[0] ?? "";
     const mo = block(v, "mount_options");
     volumes[vname] = ctx.origins.set(
       {
@@ -60,11 +61,11 @@ export function group(ctx: Ctx, g: Obj, path: string, name: string, tasks: { obj
         MountOptions: mo ? { FSType: str(mo, "fs_type"), MountFlags: strList(mo, "mount_flags") } : null,
         PerAlloc: bool(v, "per_alloc"),
       },
-      `${path}/volume/${i}`,
+      path.child("volume").child(i),
     );
   });
   const scaling: ScalingPolicy | null = sc
-    ? ctx.origins.set({ Min: has(sc, "min") ? int(sc, "min") : count, Max: optInt(sc, "max"), Policy: has(sc, "policy") ? anyMap(sc, "policy") : null, Enabled: bool(sc, "enabled", true), Type: str(sc, "type", "horizontal") }, `${path}/scaling`)
+    ? ctx.origins.set({ Min: has(sc, "min") ? int(sc, "min") : count, Max: optInt(sc, "max"), Policy: has(sc, "policy") ? anyMap(sc, "policy") : null, Enabled: bool(sc, "enabled", true), Type: str(sc, "type", "horizontal") }, path.child("scaling"))
     : null;
 
   const gv = block(g, "vault");
@@ -72,9 +73,9 @@ export function group(ctx: Ctx, g: Obj, path: string, name: string, tasks: { obj
     jobID: jl.job.ID,
     group: name,
     restart,
-    restartOrigin: restartBlock ? `${path}/restart` : path,
-    vault: gv ? { block: gv, path: `${path}/vault` } : jl.vault,
-    secrets: [...jl.secrets, ...blocks(g, "secret").map((s, i) => ({ name: ctx.labels(`${path}/secret/${i}`)[0] ?? "", block: s, path: `${path}/secret/${i}` }))],
+    restartOrigin: restartBlock ? path.child("restart") : path,
+    vault: gv ? { block: gv, path: path.child("vault") } : jl.vault,
+    secrets: [...jl.secrets, ...blocks(g, "secret").map((s, i) => ({ name: ctx.labels(path.child("secret").child(i))[0] ?? "", block: s, path: path.child("secret").child(i) }))],
     consulNamespace: jl.job.ConsulNamespace ?? "",
   };
   return ctx.origins.set(
@@ -89,9 +90,9 @@ export function group(ctx: Ctx, g: Obj, path: string, name: string, tasks: { obj
       RestartPolicy: restart,
       ReschedulePolicy: reschedule,
       Disconnect: dc
-        ? ctx.origins.set({ LostAfter: dur(dc, "lost_after"), StopOnClientAfter: optDur(dc, "stop_on_client_after"), Replace: bool(dc, "replace", true), Reconcile: str(dc, "reconcile", "best_score") }, `${path}/disconnect`)
+        ? ctx.origins.set({ LostAfter: dur(dc, "lost_after"), StopOnClientAfter: optDur(dc, "stop_on_client_after"), Replace: bool(dc, "replace", true), Reconcile: str(dc, "reconcile", "best_score") }, path.child("disconnect"))
         : null,
-      EphemeralDisk: ctx.origins.set({ Sticky: bool(ed, "sticky"), Migrate: bool(ed, "migrate"), SizeMB: int(ed, "size", 300) }, ed ? `${path}/ephemeral_disk` : path),
+      EphemeralDisk: ctx.origins.set({ Sticky: bool(ed, "sticky"), Migrate: bool(ed, "migrate"), SizeMB: int(ed, "size", 300) }, ed ? path.child("ephemeral_disk") : path),
       Update: update,
       Migrate: migrate,
       Networks: networks(ctx, g, path),
@@ -103,7 +104,7 @@ export function group(ctx: Ctx, g: Obj, path: string, name: string, tasks: { obj
       MaxClientDisconnect: optDur(g, "max_client_disconnect"),
       PreventRescheduleOnLost: bool(g, "prevent_reschedule_on_lost"),
       Scaling: scaling,
-      Consul: block(g, "consul") ? consul(ctx, block(g, "consul")!, `${path}/consul`, inh.consulNamespace) : null,
+      Consul: block(g, "consul") ? consul(ctx, block(g, "consul")!, path.child("consul"), inh.consulNamespace) : null,
     },
     path,
   );

@@ -1,8 +1,9 @@
 // Workload identities, vault, consul and secrets (docs/jobspec.md §1.3, §1.19).
+import type { PathNode } from "../../validate/paths.js";
 import type { Consul, Secret, Vault, WorkloadIdentity } from "../types.js";
 import { anyMap, bool, dur, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 
-export function identity(ctx: Ctx, b: Obj, path: string): WorkloadIdentity {
+export function identity(ctx: Ctx, b: Obj, path: PathNode): WorkloadIdentity {
   return ctx.origins.set(
     {
       Name: str(b, "name", "default") || "default",
@@ -25,7 +26,7 @@ export function defaultIdentity(): WorkloadIdentity {
   return { Name: "default", Audience: ["nomadproject.io"], ChangeMode: "", ChangeSignal: "", Env: false, File: false, Filepath: "", ServiceName: "", TTL: 0, ExtraClaims: {} };
 }
 
-export function vault(ctx: Ctx, b: Obj, path: string): Vault {
+export function vault(ctx: Ctx, b: Obj, path: PathNode): Vault {
   return ctx.origins.set(
     {
       Policies: strList(b, "policies"),
@@ -42,10 +43,10 @@ export function vault(ctx: Ctx, b: Obj, path: string): Vault {
   );
 }
 
-export function consul(ctx: Ctx, b: Obj, path: string, jobNamespace: string): Consul {
+export function consul(ctx: Ctx, b: Obj, path: PathNode, jobNamespace: string): Consul {
   return ctx.origins.set({ Namespace: str(b, "namespace") || jobNamespace, Cluster: str(b, "cluster", "default"), Partition: str(b, "partition") }, path);
 }
 
-export function secret(ctx: Ctx, name: string, b: Obj, path: string): Secret {
+export function secret(ctx: Ctx, name: string, b: Obj, path: PathNode): Secret {
   return ctx.origins.set({ Name: name, Provider: str(b, "provider"), Path: str(b, "path"), Config: anyMap(b, "config"), Env: strMap(b, "env") }, path);
 }

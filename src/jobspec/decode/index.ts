@@ -13,6 +13,7 @@ export function decodeJob(instance: Record<string, unknown>, paths: Paths): Deco
   const j = instance["job"];
   if (!isObj(j)) return undefined;
   const origins = new Origins();
-  const ctx: Ctx = { origins, labels: (p) => paths.get(p)?.labels ?? [] };
-  return { job: decodeJobObject(ctx, j, ctx.labels("/job")[0] ?? ""), origins };
+  const ctx: Ctx = { origins, labels: (p) => p.info?.labels ?? [] };
+  const path = paths.root.child("job");
+  return { job: decodeJobObject(ctx, j, path, ctx.labels(path)[0] ?? ""), origins };
 }

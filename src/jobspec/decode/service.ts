@@ -1,5 +1,6 @@
 // Services and checks (docs/jobspec.md §1.9): default names, provider, address mode, on_update,
 // and the service-level check_restart merged into each check.
+import type { PathNode } from "../../validate/paths.js";
 import { NS } from "../types.js";
 import type { CheckRestart, Service, ServiceCheck } from "../types.js";
 import { block, blocks, bool, dur, has, int, isObj, optDur, pascalKeys, str, strList, strMap, type Ctx, type Obj } from "./common.js";
@@ -23,9 +24,9 @@ function headers(b: Obj): Record<string, string[]> {
   return out;
 }
 
-export function services(ctx: Ctx, o: Obj | undefined, path: string, defaultName: string): Service[] {
+export function services(ctx: Ctx, o: Obj | undefined, path: PathNode, defaultName: string): Service[] {
   return blocks(o, "service").map((b, i) => {
-    const p = `${path}/service/${i}`;
+    const p = path.child("service").child(i);
     const name = str(b, "name", defaultName);
     const onUpdate = str(b, "on_update", "require_healthy");
     const svcRestart = checkRestart(block(b, "check_restart"), null);
@@ -60,7 +61,7 @@ export function services(ctx: Ctx, o: Obj | undefined, path: string, defaultName
           Body: str(c, "body"),
           OnUpdate: str(c, "on_update", onUpdate),
         },
-        `${p}/check/${j}`,
+        p.child("check").child(j),
       ),
     );
     const weights = block(b, "weights");
@@ -82,7 +83,7 @@ export function services(ctx: Ctx, o: Obj | undefined, path: string, defaultName
         TaggedAddresses: strMap(b, "tagged_addresses"),
         TaskName: str(b, "task"),
         OnUpdate: onUpdate,
-        Identity: id ? identity(ctx, id, `${p}/identity`) : null,
+        Identity: id ? identity(ctx, id, p.child("identity")) : null,
         Weights: weights ? { Passing: int(weights, "passing", 1), Warning: int(weights, "warning", 1) } : null,
         Provider: str(b, "provider", "consul"),
         Cluster: str(b, "cluster", "default"),

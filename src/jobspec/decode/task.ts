@@ -1,5 +1,6 @@
 // Tasks (docs/jobspec.md §1.3, §1.7, §1.16-1.18): resources, logs, templates, artifacts, volume
 // mounts, lifecycle, scaling, inherited restart/vault/secrets.
+import type { PathNode } from "../../validate/paths.js";
 import { NS } from "../types.js";
 import type { RestartPolicy, ScalingPolicy, Task, TaskArtifact, Template, Vault, Secret } from "../types.js";
 import { affinities, anyMap, block, blocks, bool, constraints, dur, has, int, optDur, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
@@ -12,13 +13,13 @@ export interface Inherited {
   jobID: string;
   group: string;
   restart: RestartPolicy;
-  restartOrigin: string;
-  vault?: { block: Obj; path: string };
-  secrets: { name: string; block: Obj; path: string }[];
+  restartOrigin: PathNode;
+  vault?: { block: Obj; path: PathNode };
+  secrets: { name: string; block: Obj; path: PathNode }[];
   consulNamespace: string;
 }
 
-function resources(ctx: Ctx, r: Obj | undefined, path: string) {
+function resources(ctx: Ctx, r: Obj | undefined, path: PathNode) {
   const cores = int(r, "cores");
   const numa = block(r, "numa");
   return ctx.origins.set(
@@ -34,12 +35,12 @@ function resources(ctx: Ctx, r: Obj | undefined, path: string) {
       Devices: blocks(r, "device").map((d, i) =>
         ctx.origins.set(
           {
-            Name: ctx.labels(`${path}/device/${i}`)[0] ?? "",
+            Name: ctx.labels(path.child("device").child(i))[0] ?? "",
             Count: int(d, "count", 1),
-            Constraints: constraints(ctx, d, `${path}/device/${i}`),
-            Affinities: affinities(ctx, d, `${path}/device/${i}`),
+            Constraints: constraints(ctx, d, path.child("device").child(i)),
+            Affinities: affinities(ctx, d, path.child("device").child(i)),
           },
-          `${path}/device/${i}`,
+          path.child("device").child(i),
         ),
       ),
       NUMA: numa ? { Affinity: str(numa, "affinity", "none"), Devices: strList(numa, "devices") } : null,
@@ -48,7 +49,7 @@ function resources(ctx: Ctx, r: Obj | undefined, path: string) {
   );
 }
 
-function template(ctx: Ctx, t: Obj, path: string): Template {
+function template(ctx: Ctx, t: Obj, path: PathNode): Template {
   const mode = str(t, "change_mode", "restart");
   const cs = block(t, "change_script");
   const wait = block(t, "wait");
@@ -78,7 +79,7 @@ function template(ctx: Ctx, t: Obj, path: string): Template {
   );
 }
 
-function artifact(ctx: Ctx, a: Obj, path: string): TaskArtifact {
+function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
   const mode = str(a, "mode", "any");
   const source = str(a, "source");
   const base = source.split("?")[0]!.split("/").filter(Boolean).pop() ?? "";
@@ -96,57 +97,57 @@ function artifact(ctx: Ctx, a: Obj, path: string): TaskArtifact {
   );
 }
 
-function scaling(ctx: Ctx, t: Obj, path: string): ScalingPolicy[] {
+function scaling(ctx: Ctx, t: Obj, path: PathNode): ScalingPolicy[] {
   return blocks(t, "scaling").map((s, i) => {
-    const label = (ctx.labels(`${path}/scaling/${i}`)[0] ?? "").toLowerCase();
+    const label = (ctx.labels(path.child("scaling").child(i))[0] ?? "").toLowerCase();
     return ctx.origins.set(
       { Min: optInt(s, "min"), Max: optInt(s, "max"), Policy: has(s, "policy") ? anyMap(s, "policy") : null, Enabled: bool(s, "enabled", true), Type: str(s, "type", `vertical_${label}`) },
-      `${path}/scaling/${i}`,
+      path.child("scaling").child(i),
     );
   });
 }
 
-export function task(ctx: Ctx, t: Obj, path: string, inh: Inherited): Task {
+export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
   const name = ctx.labels(path)[0] ?? "";
   const lc = block(t, "lifecycle");
   const logs = block(t, "logs");
   const restartBlock = block(t, "restart");
-  const restart = ctx.origins.set(mergeRestart(inh.restart, restartBlock), restartBlock ? `${path}/restart` : inh.restartOrigin);
-  const v: Vault | null = block(t, "vault") ? vault(ctx, block(t, "vault")!, `${path}/vault`) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
+  const restart = ctx.origins.set(mergeRestart(inh.restart, restartBlock), restartBlock ? path.child("restart") : inh.restartOrigin);
+  const v: Vault | null = block(t, "vault") ? vault(ctx, block(t, "vault")!, path.child("vault")) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
   const secrets: Secret[] = [
     ...inh.secrets.map((s) => secret(ctx, s.name, s.block, s.path)),
-    ...blocks(t, "secret").map((s, i) => secret(ctx, ctx.labels(`${path}/secret/${i}`)[0] ?? "", s, `${path}/secret/${i}`)),
+    ...blocks(t, "secret").map((s, i) => secret(ctx, ctx.labels(path.child("secret").child(i))[0] ?? "", s, path.child("secret").child(i))),
   ];
-  const ids = blocks(t, "identity").map((b, i) => identity(ctx, b, `${path}/identity/${i}`));
+  const ids = blocks(t, "identity").map((b, i) => identity(ctx, b, path.child("identity").child(i)));
   const def = ids.find((i) => i.Name === "default");
   return ctx.origins.set(
     {
       Name: name,
       Driver: str(t, "driver"),
       User: str(t, "user"),
-      Lifecycle: lc ? ctx.origins.set({ Hook: str(lc, "hook"), Sidecar: bool(lc, "sidecar") }, `${path}/lifecycle`) : null,
+      Lifecycle: lc ? ctx.origins.set({ Hook: str(lc, "hook"), Sidecar: bool(lc, "sidecar") }, path.child("lifecycle")) : null,
       Config: anyMap(t, "config"),
       Constraints: constraints(ctx, t, path),
       Affinities: affinities(ctx, t, path),
       Env: strMap(t, "env"),
       Services: services(ctx, t, path, `${inh.jobID}-${inh.group}-${name}`),
-      Resources: resources(ctx, block(t, "resources"), `${path}/resources`),
+      Resources: resources(ctx, block(t, "resources"), path.child("resources")),
       RestartPolicy: restart,
       Meta: strMap(t, "meta"),
       KillTimeout: dur(t, "kill_timeout", 5 * NS.second),
       LogConfig: ctx.origins.set(
         { MaxFiles: int(logs, "max_files", 10), MaxFileSizeMB: int(logs, "max_file_size", 10), Disabled: bool(logs, "disabled", has(logs, "enabled") ? !bool(logs, "enabled") : false) },
-        logs ? `${path}/logs` : path,
+        logs ? path.child("logs") : path,
       ),
-      Artifacts: blocks(t, "artifact").map((a, i) => artifact(ctx, a, `${path}/artifact/${i}`)),
+      Artifacts: blocks(t, "artifact").map((a, i) => artifact(ctx, a, path.child("artifact").child(i))),
       Vault: v,
-      Consul: block(t, "consul") ? consul(ctx, block(t, "consul")!, `${path}/consul`, inh.consulNamespace) : null,
-      Templates: blocks(t, "template").map((x, i) => template(ctx, x, `${path}/template/${i}`)),
-      DispatchPayload: block(t, "dispatch_payload") ? ctx.origins.set({ File: str(block(t, "dispatch_payload"), "file") }, `${path}/dispatch_payload`) : null,
+      Consul: block(t, "consul") ? consul(ctx, block(t, "consul")!, path.child("consul"), inh.consulNamespace) : null,
+      Templates: blocks(t, "template").map((x, i) => template(ctx, x, path.child("template").child(i))),
+      DispatchPayload: block(t, "dispatch_payload") ? ctx.origins.set({ File: str(block(t, "dispatch_payload"), "file") }, path.child("dispatch_payload")) : null,
       VolumeMounts: blocks(t, "volume_mount").map((m, i) =>
         ctx.origins.set(
           { Volume: str(m, "volume"), Destination: str(m, "destination"), ReadOnly: bool(m, "read_only"), PropagationMode: str(m, "propagation_mode", "private"), SELinuxLabel: str(m, "selinux_label") },
-          `${path}/volume_mount/${i}`,
+          path.child("volume_mount").child(i),
         ),
       ),
       CSIPluginConfig: block(t, "csi_plugin")
@@ -155,7 +156,7 @@ export function task(ctx: Ctx, t: Obj, path: string, inh: Inherited): Task {
               const c = block(t, "csi_plugin")!;
               return { ID: str(c, "id"), Type: str(c, "type"), MountDir: str(c, "mount_dir", "/csi"), StagePublishBaseDir: str(c, "stage_publish_base_dir", "/local/csi"), HealthTimeout: dur(c, "health_timeout", 30 * NS.second) };
             })(),
-            `${path}/csi_plugin`,
+            path.child("csi_plugin"),
           )
         : null,
       Leader: bool(t, "leader"),
@@ -167,7 +168,7 @@ export function task(ctx: Ctx, t: Obj, path: string, inh: Inherited): Task {
       Identity: def ?? defaultIdentity(),
       Identities: ids.filter((i) => i !== def),
       Actions: blocks(t, "action").map((a, i) =>
-        ctx.origins.set({ Name: ctx.labels(`${path}/action/${i}`)[0] ?? "", Command: str(a, "command"), Args: strList(a, "args") }, `${path}/action/${i}`),
+        ctx.origins.set({ Name: ctx.labels(path.child("action").child(i))[0] ?? "", Command: str(a, "command"), Args: strList(a, "args") }, path.child("action").child(i)),
       ),
       Schedule: has(t, "schedule") ? anyMap(t, "schedule") : null,
     },

@@ -3,8 +3,8 @@
 import type { Diagnostic, Fix, Range, Severity } from "../../diagnostics/types.js";
 import type { Origins } from "../../jobspec/decode/common.js";
 import type { Job } from "../../jobspec/types.js";
-import { rangeFor } from "../schema-stage.js";
-import type { Paths } from "../structure.js";
+import { infoRange } from "../schema-stage.js";
+import type { PathNode, Paths } from "../structure.js";
 
 export interface RuleContext {
   job: Job;
@@ -27,26 +27,31 @@ export class Reporter {
   get job(): Job {
     return this.ctx.job;
   }
-  /** Instance path of a decoded object. */
-  path(obj: object): string {
-    return this.ctx.origins.get(obj) ?? "/job";
+  /** Path index node of a decoded object's block. */
+  path(obj: object): PathNode {
+    return this.ctx.origins.get(obj) ?? this.ctx.paths.root.child("job");
   }
   /** Was `field` written in the file on the block `obj` came from? */
   isSet(obj: object, field: string): boolean {
-    return this.ctx.paths.has(`${this.path(obj)}/${field}`);
+    return this.field(obj, field)?.info !== undefined;
+  }
+  /** The path index node of `field` on obj's block; a field may be a relative path (`datacenters/1`). */
+  private field(obj: object, field: string): PathNode | undefined {
+    const base = this.path(obj);
+    return field.includes("/") ? base.at(`/${field}`) : base.find(field);
   }
   /** The range of `field` (an HCL attribute or block name) on obj's block, else the block header. */
   rangeOf(obj: object, field?: string): Range {
-    const base = this.path(obj);
     if (field) {
-      const info = this.ctx.paths.get(`${base}/${field}`) ?? this.ctx.paths.get(`${base}/${field}/0`);
+      const f = this.field(obj, field);
+      const info = f?.info ?? f?.find(0)?.info;
       if (info) return info.valueRange ?? info.range;
     }
-    return rangeFor(this.ctx.paths, base, "whole") ?? this.ctx.paths.get("/job")?.range ?? zero;
+    return infoRange(this.path(obj).recorded(), "whole") ?? this.ctx.paths.get("/job")?.range ?? zero;
   }
   /** The range of a block's n-th label. */
   labelRange(obj: object, n = 0): Range {
-    return this.ctx.paths.get(this.path(obj))?.labelRanges?.[n] ?? this.rangeOf(obj);
+    return this.path(obj).info?.labelRanges?.[n] ?? this.rangeOf(obj);
   }
   error(code: string, message: string, obj: object, field?: string, opts: ReportOptions = {}): void {
     this.report(code, message, this.rangeOf(obj, field), { severity: "error", ...opts });

@@ -75,7 +75,7 @@ export const periodicRules: Rule = (r) => {
         r.error("rule/dispatch-payload", `dispatch_payload file "${t.DispatchPayload.File}" escapes the allocation directory`, t.DispatchPayload, "file");
       const seen = new Set<string>();
       t.ScalingPolicies.forEach((s) => {
-        const label = (r.ctx.paths.get(r.path(s))?.labels?.[0] ?? "").toLowerCase();
+        const label = (r.path(s).info?.labels?.[0] ?? "").toLowerCase();
         if (label !== "cpu" && label !== "mem") {
           r.report("rule/task-scaling-label", `Invalid scaling policy label "${label}": expected "cpu" or "mem"`, r.labelRange(s));
           return;
