@@ -3,11 +3,23 @@
 // strings become numbers, tuples become lists. A value that cannot be converted is left as it
 // is, for the schema stage to report with the attribute's range.
 import type { Diagnostic } from "../diagnostics/types.js";
-import type { Body } from "../parser/ast.js";
-import { formatNumber, setOwn, toJSON, type Value } from "../eval/value.js";
+import type { Body, Expression } from "../parser/ast.js";
+import { formatNumber, setOwn, str, toJSON, type Value } from "../eval/value.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
 import type { PropSchema } from "../jobspec/schema.js";
 import { AttributePath, BlockPath, type PathNode } from "./paths.js";
+
+/**
+ * The value of an attribute's expression, its diagnostics pushed to `diags`. A plain quoted string
+ * (most attributes are) is its text whatever the evaluator, and its value needs no origin (the
+ * attribute's own path entry points at it): so it skips the evaluator and the parser's range.
+ */
+export function attributeValue(ev: Evaluator, expr: Expression, diags: Diagnostic[]): Value {
+  if (expr.kind === "Template" && expr.value !== undefined) return str(expr.value);
+  const { value, diagnostics } = ev.evaluate(expr);
+  if (diagnostics.length > 0) diags.push(...diagnostics);
+  return value;
+}
 
 function types(prop: PropSchema): string[] {
   return prop.type === undefined ? [] : Array.isArray(prop.type) ? prop.type : [prop.type];
@@ -60,8 +72,7 @@ export function freeformBody(body: Body, ev: Evaluator, prop: PropSchema, at: Pa
   for (const item of body.items) {
     if (item.kind === "Attribute") {
       at.child(item.name).info = new AttributePath(item);
-      const { value, diagnostics } = ev.evaluate(item.expr);
-      if (diagnostics.length > 0) diags.push(...diagnostics);
+      const value = attributeValue(ev, item.expr, diags);
       if (value.unknown || value.v === null) continue;
       setOwn(out, item.name, ap ? coerce(value, ap, at, item.name) : toJSON(value));
       continue;

@@ -8,7 +8,7 @@ import type { Attribute, Block, Body, BodyItem, SyntaxTree } from "../parser/ast
 import type { Evaluator } from "../jobspec/evaluator.js";
 import { ROOT, attributeNames, blockNames, isBlock, schemaProperty, type BlockSchema, type NamedProp, type PropSchema } from "../jobspec/schema.js";
 import { didYouMean } from "./didyoumean.js";
-import { coerce, freeformBody } from "./coerce.js";
+import { attributeValue, coerce, freeformBody } from "./coerce.js";
 import { expandDynamic } from "./dynamic.js";
 import { AttributePath, BlockPath, headerRange, Paths, type PathNode } from "./paths.js";
 
@@ -50,20 +50,18 @@ class Reader {
     // These objects stay internal: only free-form maps (made by coerce.ts) reach the decoded job.
     const out = Object.create(null) as Record<string, unknown>;
     const outer = this.ev;
-    // One map for attributes and blocks: a name seen as one kind makes the other an error, so never holds both.
-    const seen = new Map<string, BodyItem>();
     for (const item of body.items) {
       // `dynamic` blocks are replaced by the blocks they generate, each read with its iterator in scope
       if (item.kind === "Block" && item.type === "dynamic" && body !== this.root) {
         for (const { block, evaluator } of expandDynamic(item, outer, this.diags)) {
           this.ev = evaluator;
-          this.item(block, schema, at, key, out, seen);
+          this.item(block, schema, at, key, out);
         }
         this.ev = outer;
-      } else this.item(item, schema, at, key, out, seen);
+      } else this.item(item, schema, at, key, out);
     }
     for (const req of schema.required) {
-      if (seen.has(req)) continue;
+      if (at.find(req) !== undefined) continue;
       const prop = schema.properties[req]!;
       const what = isBlock(prop) ? "block" : "argument";
       if (owner === undefined) this.error("structure/missing-block", "A job block is required", { start: body.range.start, end: body.range.start });
@@ -72,35 +70,38 @@ class Reader {
     return out;
   }
 
-  private item(item: BodyItem, schema: BlockSchema, at: PathNode, key: string | undefined, out: Record<string, unknown>, seen: Map<string, BodyItem>): void {
+  /**
+   * Reads one item of a body. The names already read in the body are the path index's children of
+   * `at` (recorded as an item is accepted, so the index doubles as the body's seen-names set); a
+   * name seen as one kind makes the other an error, so a name is never both.
+   */
+  private item(item: BodyItem, schema: BlockSchema, at: PathNode, key: string | undefined, out: Record<string, unknown>): void {
     const named = schemaProperty(schema, item.kind === "Attribute" ? item.name : item.type);
     if (item.kind === "Attribute") {
       const a = item;
       if (!named || (named.block && !named.attrOrBlock)) return this.unknown(a.name, a.nameRange, schema, "attribute", key, named?.prop);
-      const prev = seen.get(a.name);
-      if (prev?.kind === "Attribute") {
+      const prev = at.find(named.key);
+      if (prev?.info instanceof AttributePath) {
         return this.error("structure/duplicate-attribute", `Attribute redefined: "${a.name}" was already set`, a.nameRange, {
-          related: [{ message: "first set here", range: prev.nameRange }],
+          related: [{ message: "first set here", range: prev.info.nameRange }],
         });
       }
       if (prev) return this.error("structure/attribute-and-block", `"${a.name}" may be given as an attribute or as a block, not both`, a.nameRange);
-      seen.set(a.name, a);
       return this.attribute(a, named.key, named.prop, at, out);
     }
     const b = item;
     if (!named || (!named.block && !named.attrOrBlock)) return this.unknown(b.type, b.typeRange, schema, "block", key, named?.prop);
-    const prev = seen.get(b.type);
-    if (prev?.kind === "Attribute") return this.error("structure/attribute-and-block", `"${b.type}" may be given as an attribute or as a block, not both`, b.typeRange);
+    const prev = at.find(named.key);
+    if (prev?.info instanceof AttributePath) return this.error("structure/attribute-and-block", `"${b.type}" may be given as an attribute or as a block, not both`, b.typeRange);
     if (b.labels.length !== named.labels.length) return this.labelCount(b, named.labels);
     if (prev && !named.repeatable) {
       return this.error(
         "structure/duplicate-block",
         b.type === "job" && schema === ROOT ? "Duplicate job block" : `Duplicate ${b.type} block: only one is allowed here`,
         headerRange(b),
-        { related: [{ message: "first defined here", range: headerRange(prev) }] },
+        { related: [{ message: "first defined here", range: prev.info!.range }] },
       );
     }
-    seen.set(b.type, b);
     this.block(b, named, at, out);
   }
 
@@ -134,8 +135,7 @@ class Reader {
   private attribute(a: Attribute, key: string, prop: PropSchema, at: PathNode, out: Record<string, unknown>): void {
     const node = at.child(key);
     node.info = new AttributePath(a);
-    const { value, diagnostics } = this.ev.evaluate(a.expr);
-    if (diagnostics.length > 0) this.diags.push(...diagnostics);
+    const value = attributeValue(this.ev, a.expr, this.diags);
     if (value.unknown || (value.v === null && !value.unknown)) return; // null = unset
     const json = coerce(value, prop, at, key);
     if (json !== undefined) out[key] = json;
