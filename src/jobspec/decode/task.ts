@@ -79,10 +79,12 @@ function template(ctx: Ctx, t: Obj, path: PathNode): Template {
   );
 }
 
+/** The default destination of a single-file artifact: named after the source's last path segment (worked out only when wanted). */
+const fileDest = (source: string): string => `local/${source.split("?")[0]!.split("/").filter(Boolean).pop() ?? ""}`;
+
 function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
   const mode = str(a, "mode", "any");
   const source = str(a, "source");
-  const base = source.split("?")[0]!.split("/").filter(Boolean).pop() ?? "";
   return ctx.origins.set(
     {
       GetterSource: source,
@@ -90,7 +92,7 @@ function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
       GetterHeaders: strMap(a, "headers"),
       GetterMode: mode,
       GetterInsecure: bool(a, "insecure"),
-      RelativeDest: str(a, "destination", mode === "file" ? `local/${base}` : "local/"),
+      RelativeDest: typeof a.destination === "string" ? a.destination : mode === "file" ? fileDest(source) : "local/",
       Chown: bool(a, "chown"),
     },
     path,

@@ -1,18 +1,18 @@
 // Network rules V70-V74 (docs/jobspec.md §4 "Network").
-import type { NetworkResource, Port } from "../../jobspec/types.js";
-import type { Rule } from "./context.js";
+import type { Port } from "../../jobspec/types.js";
+import { groupNetworks, networkPorts, type Rule } from "./context.js";
 
 const DNS_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 export const networkRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
-    const nets: NetworkResource[] = [...g.Networks, ...g.Tasks.flatMap((t) => t.Resources.Networks)];
+    const nets = groupNetworks(g);
     const labels = new Map<string, Port>(); // keyed case-insensitively, as Nomad's port collision check
     const statics = new Map<string, Port>();
     const cniKeys = new Set<string>();
     for (const n of nets) {
       const host = n.Mode === "" || n.Mode === "host";
-      for (const p of [...n.ReservedPorts, ...n.DynamicPorts]) {
+      for (const p of networkPorts(n)) {
         if (p.Label === "") r.report("rule/port-label", "Port label must not be empty", r.labelRange(p));
         else if (labels.has(p.Label.toLowerCase()))
           r.report("rule/port-label", `Port label "${p.Label}" collides with "${labels.get(p.Label.toLowerCase())!.Label}" in group "${g.Name}" (labels are compared case-insensitively)`, r.labelRange(p));

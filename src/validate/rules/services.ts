@@ -1,6 +1,6 @@
 // Service and check rules V55-V56 (docs/jobspec.md §4).
 import type { Service } from "../../jobspec/types.js";
-import { duplicates, type Reporter, type Rule } from "./context.js";
+import { duplicates, groupNetworks, networkPorts, type Reporter, type Rule } from "./context.js";
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE"];
@@ -52,7 +52,7 @@ function service(r: Reporter, s: Service, level: "group" | "task", taskName: str
 export const serviceRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
     const ports = new Set<string>();
-    for (const n of [...g.Networks, ...g.Tasks.flatMap((t) => t.Resources.Networks)]) for (const p of [...n.ReservedPorts, ...n.DynamicPorts]) ports.add(p.Label);
+    for (const n of groupNetworks(g)) for (const p of networkPorts(n)) ports.add(p.Label);
     const taskNames = g.Tasks.map((t) => t.Name);
     const all: { s: Service; task: string }[] = [];
     for (const s of g.Services) {
