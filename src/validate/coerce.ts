@@ -4,18 +4,20 @@
 // is, for the schema stage to report with the attribute's range.
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Body, Expression } from "../parser/ast.js";
-import { formatNumber, setOwn, str, toJSON, type Value } from "../eval/value.js";
+import { NULL, bool, formatNumber, num, setOwn, str, toJSON, type Value } from "../eval/value.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
 import type { PropSchema } from "../jobspec/schema.js";
 import { AttributePath, BlockPath, type PathNode } from "./paths.js";
 
 /**
  * The value of an attribute's expression, its diagnostics pushed to `diags`. A plain quoted string
- * (most attributes are) is its text whatever the evaluator, and its value needs no origin (the
- * attribute's own path entry points at it): so it skips the evaluator and the parser's range.
+ * or a literal (most attributes are) has the same value whatever the evaluator, and that value
+ * needs no origin (the attribute's own path entry points at it): so it skips the evaluator and
+ * the parser's range.
  */
 export function attributeValue(ev: Evaluator, expr: Expression, diags: Diagnostic[]): Value {
   if (expr.kind === "Template" && expr.value !== undefined) return str(expr.value);
+  if (expr.kind === "Literal") return expr.value === null ? NULL : typeof expr.value === "number" ? num(expr.value) : bool(expr.value);
   const { value, diagnostics } = ev.evaluate(expr);
   if (diagnostics.length > 0) diags.push(...diagnostics);
   return value;
