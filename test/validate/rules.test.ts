@@ -110,6 +110,11 @@ describe("structure and schema stages", () => {
     expect(errs(base().replace('"service"', '"servic"'))).toEqual(["schema/enum@2"]);
     expect(errs(base({ job: `ui { description = "${"x".repeat(1001)}" }` }))).toEqual(["schema/max-length@3"]);
   });
+  it("map keys with / and ~ (escaped in instance paths) still point at their values", () => {
+    const at = (text: string) =>
+      validateJobText(text, { baseDir: ".", env: {} }).diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.column}-${d.range.end.column}`);
+    expect(at(base({ job: 'meta = {\n"a/b~c" = [1]\nok = "y"\n}', task: 'env = { "p/q" = { z = 1 } }' }))).toEqual(["schema/type@4:11-14", "schema/type@11:17-26"]);
+  });
   it("durations: numbers are nanoseconds, strings in Go syntax", () => {
     const r = validateJobText(base({ task: 'kill_timeout = "1h30m"\nshutdown_delay = 2500' }), { baseDir: ".", env: {} });
     expect(r.job!.TaskGroups[0]!.Tasks[0]!.KillTimeout).toBe(5400e9);
