@@ -33,6 +33,8 @@ const TRIVIA = new Uint8Array(TYPES.length);
 for (const type of [T.Whitespace, T.LineComment, T.BlockComment]) TRIVIA[type.tokenTypeIdx!] = 1;
 const NEWLINE = T.Newline.tokenTypeIdx!;
 const EOF_TYPE = -1;
+/** Texts at least this long have their names interned (see `interning`). */
+const INTERN_FROM = 1 << 16;
 const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET, LPAREN, NUMBER_LIT, HEREDOC_OPEN, DOUBLE_COLON, RBRACKET, HEREDOC_CLOSE, TEMPLATE_INTERP, TEMPLATE_CONTROL] = [
   T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket, T.LParen, T.NumberLit, T.HeredocOpen, T.DoubleColon, T.RBracket, T.HeredocClose, T.TemplateInterp, T.TemplateControl,
 ].map((type) => type.tokenTypeIdx!);
@@ -81,6 +83,7 @@ export class HclParser extends EmbeddedActionsParser {
   parseFile(text: string, store: TokenStore): A.Body {
     this.text = text;
     this.store = store;
+    this.interning = text.length >= INTERN_FROM;
     this.recent.fill(undefined);
     this.nextFrom = -2;
     this.diagnostics = [];
@@ -176,11 +179,17 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
   private readonly interner = new Interner();
+  /**
+   * Whether to intern texts: for a big file, whose tree lives through many collections, one string
+   * per name saves the collector a copy of each; a small file's tree dies young, and hashing its
+   * names cost more (a tenth of parsing) than it saved.
+   */
+  private interning = false;
 
-  /** The source text of token `i` (one string object per short text: see interner.ts). */
+  /** The source text of token `i`. */
   private image(i: number): string {
     const data = this.store.data;
-    return this.interner.get(this.text, data[i * 4]!, data[i * 4 + 4]!);
+    return this.interning ? this.interner.get(this.text, data[i * 4]!, data[i * 4 + 4]!) : this.text.slice(data[i * 4], data[i * 4 + 4]);
   }
 
   /** chevrotain's index of the last consumed token. */
