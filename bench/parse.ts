@@ -151,7 +151,7 @@ function generated(bytes: number): string {
 const byteLength = (inputs: Input[]): number => inputs.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
 
 /** Warm throughput: `warmup` passes, then passes until `minMs` have gone by (at least `minRuns`); median pass time. */
-async function measure(tool: Tool, inputs: Input[], opts: { warmup: number; minRuns: number; minMs: number }): Promise<number> {
+async function measure(tool: Tool, inputs: Input[], opts: Opts): Promise<number> {
   const pass = async (): Promise<void> => {
     for (const f of inputs) await tool.run(f.name, f.text);
   };
@@ -163,8 +163,7 @@ async function measure(tool: Tool, inputs: Input[], opts: { warmup: number; minR
     await pass();
     samples.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
+  return median(samples);
 }
 
 const mbps = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);
