@@ -463,10 +463,6 @@ function invalidCharacterDetail(ch: string): string {
   }
 }
 
-/** Token types by `tokenTypeIdx`. */
-const TYPES: TokenType[] = [];
-for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
-
 const EMPTY = new Int32Array(4);
 
 /** A text this long gets an array of its own, which becomes its store. */
@@ -550,7 +546,7 @@ class StoredToken implements Token {
   constructor(store: TokenStore, index: number) {
     this.store = store;
     this.index = index;
-    this.tokenType = TYPES[store.data[index * 4 + 3]!]!;
+    this.tokenType = T.typeByIdx[store.data[index * 4 + 3]!]!;
   }
 
   get image(): string {

@@ -79,3 +79,7 @@ export const allTokenTypes: TokenType[] = [
   OpenQuote, CloseQuote, HeredocOpen, HeredocClose, TemplateText, TemplateInterp, TemplateControl, TemplateSeqEnd,
   BitwiseOp, Invalid,
 ];
+
+/** Token types by `tokenTypeIdx`: the token store keeps a token's type as that number. */
+export const typeByIdx: TokenType[] = [];
+for (const type of allTokenTypes) typeByIdx[type.tokenTypeIdx!] = type;

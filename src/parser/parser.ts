@@ -26,10 +26,8 @@ const NO_TOKENS: IToken[] = [];
 /** The labels of every block without labels (most blocks): one shared, frozen empty list. */
 const NO_LABELS = Object.freeze([]) as unknown as A.Label[];
 
-/** Token types by `tokenTypeIdx`, and which of them the parser never sees. */
-const TYPES: TokenType[] = [];
-for (const type of T.allTokenTypes) TYPES[type.tokenTypeIdx!] = type;
-const TRIVIA = new Uint8Array(TYPES.length);
+/** Which token types (by `tokenTypeIdx`) the parser never sees. */
+const TRIVIA = new Uint8Array(T.typeByIdx.length);
 for (const type of [T.Whitespace, T.LineComment, T.BlockComment]) TRIVIA[type.tokenTypeIdx!] = 1;
 const NEWLINE = T.Newline.tokenTypeIdx!;
 const EOF_TYPE = -1;
@@ -391,7 +389,7 @@ export class HclParser extends EmbeddedActionsParser {
     const open: TokenType[] = [];
     let i = startIdx;
     for (; i < this.store.count; i = this.nextIndex(i)) {
-      const type = TYPES[data[i * 4 + 3]!]!;
+      const type = T.typeByIdx[data[i * 4 + 3]!]!;
       if (type === T.Newline && open.length === 0 && i >= errorIdx) break;
       if (OPENERS.has(type)) open.push(type);
       else {
@@ -502,7 +500,7 @@ export class HclParser extends EmbeddedActionsParser {
         code: "syntax/unclosed-configuration-block",
         message: `the block \`${typeName}\` has no closing \`}\` before the end of the file`,
         detail: "Unclosed configuration block. This may be caused by incorrect brace nesting elsewhere in this file.",
-        range: this.tokRange(this.tokenAt(brace)),
+        range: this.store.rangeOf(brace, brace),
       });
       return new N.Block(this.store, typeIdx, body.lastToken, typeName, labels, brace, -1, body, oneLine);
     }
