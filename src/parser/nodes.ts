@@ -62,7 +62,7 @@ export class Body extends SpanNode implements A.Body {
     this.lastToken = last;
     this[STORE] = store;
     this[RANGE] = undefined;
-    this.items = exact(items);
+    this.items = items;
   }
 }
 
@@ -114,7 +114,7 @@ export class Block extends SpanNode implements A.Block {
     this[STORE] = store;
     this[RANGE] = undefined;
     this.type = type;
-    this.labels = exact(labels);
+    this.labels = labels;
     this.body = body;
     this.oneLine = oneLine;
     this[PART_A] = open;
@@ -373,7 +373,7 @@ export class FunctionCall extends SpanNode implements A.FunctionCallExpr {
     this[STORE] = store;
     this[RANGE] = undefined;
     this.name = name;
-    this.args = exact(args);
+    this.args = args;
     this.expandFinal = expandFinal;
     this[PART_B] = nameLast;
     this[PART_A] = open;
@@ -399,7 +399,7 @@ export class Tuple extends SpanNode implements A.TupleExpr {
     this.lastToken = last;
     this[STORE] = store;
     this[RANGE] = undefined;
-    this.items = exact(items);
+    this.items = items;
   }
 }
 
@@ -429,7 +429,7 @@ export class ObjectCons extends SpanNode implements A.ObjectExpr {
     this.lastToken = last;
     this[STORE] = store;
     this[RANGE] = undefined;
-    this.items = exact(items);
+    this.items = items;
   }
 }
 

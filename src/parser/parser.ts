@@ -33,9 +33,13 @@ const NEWLINE = T.Newline.tokenTypeIdx!;
 const EOF_TYPE = -1;
 /** Texts at least this long have their names interned (see `interning`). */
 const INTERN_FROM = 1 << 16;
-const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET, LPAREN, NUMBER_LIT, HEREDOC_OPEN, DOUBLE_COLON, RBRACKET, HEREDOC_CLOSE, TEMPLATE_INTERP, TEMPLATE_CONTROL] = [
-  T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket, T.LParen, T.NumberLit, T.HeredocOpen, T.DoubleColon, T.RBracket, T.HeredocClose, T.TemplateInterp, T.TemplateControl,
+const [RBRACE, LBRACE, IDENTIFIER, EQUALS, OPEN_QUOTE, CLOSE_QUOTE, TEMPLATE_TEXT, COMMA, QUESTION, MINUS, BANG, DOT, STAR, LBRACKET, LPAREN, NUMBER_LIT, HEREDOC_OPEN, DOUBLE_COLON, RBRACKET, HEREDOC_CLOSE, TEMPLATE_INTERP, TEMPLATE_CONTROL, TEMPLATE_SEQ_END] = [
+  T.RBrace, T.LBrace, T.Identifier, T.Equals, T.OpenQuote, T.CloseQuote, T.TemplateText, T.Comma, T.Question, T.Minus, T.Bang, T.Dot, T.Star, T.LBracket, T.LParen, T.NumberLit, T.HeredocOpen, T.DoubleColon, T.RBracket, T.HeredocClose, T.TemplateInterp, T.TemplateControl, T.TemplateSeqEnd,
 ].map((type) => type.tokenTypeIdx!);
+const TILDE = 0x7e;
+const BACKSLASH = 0x5c;
+/** For text known to hold no backslash escapes: decoding it finds no problem to push here. */
+const NO_PROBLEMS = Object.freeze([]) as unknown as DecodeProblem[];
 const NUMBER = /^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/;
 
 /** Binary operator token type → precedence level, loosest (`||`) first. */
@@ -89,7 +93,14 @@ export class HclParser extends EmbeddedActionsParser {
     this.steps = 0;
     this.budget = 1000 + store.count * 200;
     this.input = NO_TOKENS; // resets chevrotain's state; the tokens are read from the store
-    return this.configFile();
+    try {
+      return this.configFile();
+    } finally {
+      // drop what would keep this tree (and its store) alive until the next parse
+      this.scratch.length = 0;
+      this.scratchTop = 0;
+      this.recent.fill(undefined);
+    }
   }
 
   // ------------------------------------------------------------------ look-ahead with newline modes
@@ -273,8 +284,9 @@ export class HclParser extends EmbeddedActionsParser {
   );
 
   private body(top: boolean): A.Body {
-    const items: A.BodyItem[] = [];
-    const seen = new Map<string, A.Attribute>();
+    const base = this.listStart();
+    // names of the body's attributes, for a big body (a small one is searched on the stack)
+    let names: Map<string, A.Attribute> | undefined;
     // After a broken item, lines that cannot start an item are most likely its debris: skip them quietly.
     let recovering = false;
     const firstIndex = this.firstIndex();
@@ -289,8 +301,10 @@ export class HclParser extends EmbeddedActionsParser {
       recovering = !item;
       if (!item) continue;
       if (item.kind === "Attribute") {
-        const first = seen.get(item.name);
-        if (first) {
+        if (names === undefined && this.scratchTop - base >= 16) names = this.attributeNames(base);
+        const first = names ? names.get(item.name) : this.findAttribute(base, item.name);
+        if (!first) names?.set(item.name, item);
+        else {
           this.diagnostics.push({
             severity: "error",
             code: "syntax/attribute-redefined",
@@ -299,20 +313,67 @@ export class HclParser extends EmbeddedActionsParser {
             range: item.nameRange,
             related: [{ message: `"${item.name}" first set here`, range: first.nameRange }],
           });
-        } else seen.set(item.name, item);
+        }
       }
-      items.push(item);
+      this.listPush(item);
     }
+    const items = this.listTake<A.BodyItem>(base);
     // The body spans from its first token up to (not including) the closing brace or EOF.
     if (top) return new N.Body(this.store, 0, this.store.count - 1, items);
     const lastIndex = this.firstIndex() - 1;
     return new N.Body(this.store, Math.min(firstIndex, lastIndex + 1), lastIndex, items);
   }
 
+  /** The first attribute named `name` in the list started at `base`. */
+  private findAttribute(base: number, name: string): A.Attribute | undefined {
+    for (let i = base; i < this.scratchTop; i++) {
+      const item = this.scratch[i] as A.BodyItem;
+      if (item.kind === "Attribute" && item.name === name) return item;
+    }
+    return undefined;
+  }
+
+  /** The attributes in the list started at `base` by name, the first of each name. */
+  private attributeNames(base: number): Map<string, A.Attribute> {
+    const names = new Map<string, A.Attribute>();
+    for (let i = base; i < this.scratchTop; i++) {
+      const item = this.scratch[i] as A.BodyItem;
+      if (item.kind === "Attribute" && !names.has(item.name)) names.set(item.name, item);
+    }
+    return names;
+  }
+
+  // Lists being built (body items, labels, list items, arguments) share one stack, a nested list
+  // above its parent's items, and each becomes an exact-size array when done: an array grown by
+  // push has room for 17 items, and that garbage, for a big file, made the collector run twice
+  // as often. `bodyItem` drops what a failed item left on the stack.
+  private readonly scratch: unknown[] = [];
+  private scratchTop = 0;
+
+  /** Start a list on the stack; the base to pass to listTake. */
+  private listStart(): number {
+    return this.scratchTop;
+  }
+
+  private listPush(item: unknown): void {
+    this.scratch[this.scratchTop++] = item;
+  }
+
+  /** The list started at `base`, off the stack. */
+  private listTake<T>(base: number): T[] {
+    const top = this.scratchTop;
+    if (top === base) return [];
+    const list = this.scratch.slice(base, top) as T[];
+    // (stale entries above the top are overwritten or dropped by clearScratch after the parse)
+    this.scratchTop = base;
+    return list;
+  }
+
   /** One attribute or block; on a syntax error, report it, skip the rest of the item, return undefined. */
   private bodyItem(recovering: boolean): A.BodyItem | undefined {
     const before = this.idx;
     const startIdx = this.nextIndex(before);
+    const listTop = this.scratchTop;
     try {
       const type = this.peekType();
       if (type === IDENTIFIER) {
@@ -337,6 +398,7 @@ export class HclParser extends EmbeddedActionsParser {
       throw new HclSyntaxError("Argument or block definition required", `expected an argument or block definition, found ${describe(t)}`, t);
     } catch (e) {
       if (!(e instanceof HclSyntaxError)) throw e;
+      this.scratchTop = listTop;
       const debris = recovering && this.idx === before;
       if (!debris) this.report(e);
       if (!this.resumeAtLineStart(e.token, startIdx)) this.recoverItem(startIdx);
@@ -434,18 +496,16 @@ export class HclParser extends EmbeddedActionsParser {
   private block(): A.Block {
     const typeIdx = this.skip();
     const typeName = this.image(typeIdx);
-    let labels = NO_LABELS;
+    const base = this.listStart();
     for (;;) {
       const type = this.peekType();
       if (type === IDENTIFIER) {
         const t = this.skip();
-        if (labels === NO_LABELS) labels = [];
-        labels.push(new N.Label(this.store, t, t, this.image(t), false));
-      } else if (type === OPEN_QUOTE) {
-        if (labels === NO_LABELS) labels = [];
-        labels.push(this.stringLabel());
-      } else break;
+        this.listPush(new N.Label(this.store, t, t, this.image(t), false));
+      } else if (type === OPEN_QUOTE) this.listPush(this.stringLabel());
+      else break;
     }
+    const labels = this.scratchTop === base ? NO_LABELS : this.listTake<A.Label>(base);
     if (this.peekType() !== LBRACE) {
       const brace = this.peek();
       const what = labels.length ? `the labels of block \`${typeName}\`` : `the block type \`${typeName}\``;
@@ -775,13 +835,13 @@ export class HclParser extends EmbeddedActionsParser {
     }
     const open = this.expect(T.LParen, "Missing open parenthesis", (f) => `expected \`(\` after the function name \`${name}\`, found ${describe(f)}`);
     return this.withNewlines(false, () => {
-      const args: A.Expression[] = [];
+      const base = this.listStart();
       let expandFinal = false;
       while (!this.at(T.RParen)) {
         if (isEOF(this.peek())) {
           throw new HclSyntaxError("Unterminated function call", `the call to \`${name}\` has no closing \`)\` before the end of the file`, nameTok);
         }
-        args.push(this.expression());
+        this.listPush(this.expression());
         const sep = this.peek();
         if (sep.tokenType === T.Comma) {
           this.next();
@@ -803,17 +863,17 @@ export class HclParser extends EmbeddedActionsParser {
         }
       }
       const close = this.next();
-      return new N.FunctionCall(this.store, nameTok.index, close.index, name, last.index, open.index, args, expandFinal);
+      return new N.FunctionCall(this.store, nameTok.index, close.index, name, last.index, open.index, this.listTake(base), expandFinal);
     });
   }
 
   private tuple(): A.Expression {
     return this.withNewlines(false, () => {
       const open = this.skip();
-      const items: A.Expression[] = [];
+      const base = this.listStart();
       while (this.peekType() !== RBRACKET) {
         if (this.peekType() === EOF_TYPE) throw this.unterminatedTuple(open);
-        items.push(this.expression());
+        this.listPush(this.expression());
         const sep = this.peekType();
         if (sep === COMMA) {
           this.skip();
@@ -824,7 +884,7 @@ export class HclParser extends EmbeddedActionsParser {
           throw new HclSyntaxError("Missing item separator", `expected \`,\` or \`]\` after a list item, found ${describe(this.peek())}`, this.peek());
         }
       }
-      return new N.Tuple(this.store, open, this.skip(), items);
+      return new N.Tuple(this.store, open, this.skip(), this.listTake(base));
     });
   }
 
@@ -836,7 +896,7 @@ export class HclParser extends EmbeddedActionsParser {
     // Consume `{` first: a newline before it may be one the enclosing bracket hides.
     const open = this.next();
     return this.withNewlines(true, () => {
-      const items: A.ObjectItem[] = [];
+      const base = this.listStart();
       for (;;) {
         const t = this.peek();
         if (t.tokenType === T.Newline) {
@@ -855,7 +915,7 @@ export class HclParser extends EmbeddedActionsParser {
         }
         this.next();
         const value = this.expression();
-        items.push(new N.ObjectItem(this.store, key, sep.tokenType === T.Equals ? "=" : ":", value));
+        this.listPush(new N.ObjectItem(this.store, key, sep.tokenType === T.Equals ? "=" : ":", value));
         const after = this.peek();
         if (after.tokenType === T.RBrace) break;
         if (after.tokenType !== T.Comma && after.tokenType !== T.Newline) {
@@ -864,7 +924,7 @@ export class HclParser extends EmbeddedActionsParser {
         this.next();
       }
       const close = this.next();
-      return new N.ObjectCons(this.store, open.index, close.index, items);
+      return new N.ObjectCons(this.store, open.index, close.index, this.listTake(base));
     });
   }
 
@@ -927,6 +987,7 @@ export class HclParser extends EmbeddedActionsParser {
   private template(): A.TemplateExpr {
     const plain = this.plainString();
     if (plain) return plain;
+    if (this.peekType() === OPEN_QUOTE && this.onlyInterpolations(this.firstIndex())) return this.interpolatedString();
     const open = this.next();
     const heredoc = open.tokenType === T.HeredocOpen;
     const endType = heredoc ? HEREDOC_CLOSE : CLOSE_QUOTE;
@@ -972,28 +1033,112 @@ export class HclParser extends EmbeddedActionsParser {
   }
 
 
+  /**
+   * Whether the quoted template opened at store index `open` is text and `${ }` sequences only,
+   * without strip markers or escapes (the most common template after a plain string), so that
+   * interpolatedString may build it: a look over its tokens.
+   */
+  private onlyInterpolations(open: number): boolean {
+    const data = this.store.data;
+    const text = this.text;
+    let depth = 0; // templates nested in an interpolation
+    let inSequence = false;
+    for (let i = open + 1; i < this.store.count; i++) {
+      const type = data[i * 4 + 3]!;
+      if (depth > 0) {
+        if (type === CLOSE_QUOTE || type === HEREDOC_CLOSE) depth--;
+        else if (type === OPEN_QUOTE || type === HEREDOC_OPEN) depth++;
+      } else if (inSequence) {
+        if (type === TEMPLATE_SEQ_END) {
+          if (text.charCodeAt(data[i * 4]!) === TILDE) return false;
+          inSequence = false;
+        } else if (type === OPEN_QUOTE || type === HEREDOC_OPEN) depth++;
+        else if (type === TEMPLATE_CONTROL) return false;
+      } else if (type === TEMPLATE_TEXT) {
+        for (let c = data[i * 4]!, end = data[i * 4 + 4]!; c < end; c++) if (text.charCodeAt(c) === BACKSLASH) return false;
+      } else if (type === TEMPLATE_INTERP) {
+        if (text.charCodeAt(data[i * 4 + 4]! - 1) === TILDE) return false;
+        inSequence = true;
+      } else return type === CLOSE_QUOTE; // anything else: unterminated, or a directive
+    }
+    return false;
+  }
+
+  /**
+   * A quoted template of text and `${ }` sequences (see onlyInterpolations), its parts built as
+   * they are parsed: what buildTemplate would make of it, without the intermediate pieces.
+   */
+  private interpolatedString(): A.TemplateExpr {
+    const open = this.skip();
+    const base = this.listStart();
+    const saved = this.skipNewlines;
+    try {
+      this.skipNewlines = false;
+      for (;;) {
+        const type = this.peekType();
+        if (type === CLOSE_QUOTE) break;
+        if (type === TEMPLATE_TEXT) {
+          this.listPush(this.templateText());
+          continue;
+        }
+        const start = this.skip(); // `${`
+        this.skipNewlines = true;
+        const expr = this.interpolationBody();
+        this.skipNewlines = false;
+        this.listPush(new N.TemplateInterpolation(this.store, start, this.idx, expr, false, false));
+      }
+      const parts = this.listTake<A.TemplatePart>(base);
+      return new N.Template(this.store, open, this.skip(), parts, undefined);
+    } finally {
+      this.skipNewlines = saved;
+    }
+  }
+
+  /** A run of quoted text tokens without escapes (`$${` and `%%{` aside) as one literal. */
+  private templateText(): A.TemplateLiteralPart {
+    const first = this.firstIndex();
+    let value = "";
+    let last = first;
+    while (this.peekType() === TEMPLATE_TEXT) {
+      last = this.skip();
+      value += decodeQuoted(this.image(last), NO_PROBLEMS);
+    }
+    return new N.TemplateLiteral(this.store, first, last, value);
+  }
+
+  /** After `${`: the expression and the `}` that ends it (consumed). */
+  private interpolationBody(): A.Expression {
+    if (this.peekType() === TEMPLATE_SEQ_END) throw new HclSyntaxError("Invalid expression", "expected an expression inside `${ }`", this.peek());
+    const expr = this.expression();
+    if (this.peekType() !== TEMPLATE_SEQ_END) throw this.unendedSequence("interpolation");
+    this.skip();
+    return expr;
+  }
+
+  /** The error for a template sequence not ended by `}`. */
+  private unendedSequence(what: string): HclSyntaxError {
+    const c = this.peek();
+    return new HclSyntaxError(
+      what === "interpolation" ? "Extra characters after interpolation expression" : `Extra characters in ${what} marker`,
+      what === "interpolation"
+        ? `expected \`}\` to end the interpolation, found ${describe(c)}${isEOF(c) || c.tokenType === T.CloseQuote ? "" : "; to write a literal `${`, escape it as `$${`"}`
+        : `expected \`}\` to end the \`${what}\` directive, found ${describe(c)}`,
+      c,
+    );
+  }
+
   /** `${ expr }` or `%{ keyword ... }`, flat; nesting of directives is built by buildTemplate. */
   private templateSequence(): FlatPart {
     const open = this.next();
     const stripLeft = open.image.endsWith("~");
     return this.withNewlines(false, () => {
       const closeSeq = (what: string): Token => {
-        const c = this.peek();
-        if (c.tokenType !== T.TemplateSeqEnd) {
-          throw new HclSyntaxError(
-            what === "interpolation" ? "Extra characters after interpolation expression" : `Extra characters in ${what} marker`,
-            what === "interpolation"
-              ? `expected \`}\` to end the interpolation, found ${describe(c)}${isEOF(c) || c.tokenType === T.CloseQuote ? "" : "; to write a literal `${`, escape it as `$${`"}`
-              : `expected \`}\` to end the \`${what}\` directive, found ${describe(c)}`,
-            c,
-          );
-        }
+        if (this.peekType() !== TEMPLATE_SEQ_END) throw this.unendedSequence(what);
         return this.next();
       };
       if (open.tokenType === T.TemplateInterp) {
-        if (this.at(T.TemplateSeqEnd)) throw new HclSyntaxError("Invalid expression", "expected an expression inside `${ }`", this.peek());
-        const expr = this.expression();
-        const close = closeSeq("interpolation");
+        const expr = this.interpolationBody();
+        const close = this.prev();
         return { kind: "interp", open, close, expr, stripLeft, stripRight: close.image.startsWith("~") };
       }
       const kw = this.peek();
