@@ -132,7 +132,7 @@ class Scanner {
       return this.emitAscii(T.Whitespace, i - at);
     } else if (c >= 48 && c <= 57) {
       NUMBER.lastIndex = at;
-      NUMBER.exec(text);
+      NUMBER.test(text); // test, not exec: no match array to throw away
       return this.emitAscii(T.NumberLit, NUMBER.lastIndex - at);
     }
     const next = text.charCodeAt(at + 1);
@@ -206,7 +206,7 @@ class Scanner {
     const ch = String.fromCodePoint(cp);
     if (IDENT_START.test(ch)) {
       IDENT.lastIndex = at;
-      IDENT.exec(text);
+      IDENT.test(text);
       return this.emit(T.Identifier, IDENT.lastIndex - at);
     }
     this.invalid(ch.length, "Invalid character", invalidCharacterDetail(ch));
