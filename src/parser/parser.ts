@@ -364,7 +364,7 @@ export class HclParser extends EmbeddedActionsParser {
     const top = this.scratchTop;
     if (top === base) return [];
     const list = this.scratch.slice(base, top) as T[];
-    // (stale entries above the top are overwritten or dropped by clearScratch after the parse)
+    // (entries above the top are overwritten by the next list, or dropped when the parse ends)
     this.scratchTop = base;
     return list;
   }
@@ -1032,18 +1032,19 @@ export class HclParser extends EmbeddedActionsParser {
     return new N.PlainString(this.store, open, this.skip(), value);
   }
 
-
   /**
    * Whether the quoted template opened at store index `open` is text and `${ }` sequences only,
    * without strip markers or escapes (the most common template after a plain string), so that
-   * interpolatedString may build it: a look over its tokens.
+   * interpolatedString may build it: a look over its first tokens (a long or broken template is
+   * left to the general path, so a file of broken strings is not read to its end once per string).
    */
   private onlyInterpolations(open: number): boolean {
     const data = this.store.data;
     const text = this.text;
     let depth = 0; // templates nested in an interpolation
     let inSequence = false;
-    for (let i = open + 1; i < this.store.count; i++) {
+    const end = Math.min(this.store.count, open + 512);
+    for (let i = open + 1; i < end; i++) {
       const type = data[i * 4 + 3]!;
       if (depth > 0) {
         if (type === CLOSE_QUOTE || type === HEREDOC_CLOSE) depth--;
@@ -1055,7 +1056,7 @@ export class HclParser extends EmbeddedActionsParser {
         } else if (type === OPEN_QUOTE || type === HEREDOC_OPEN) depth++;
         else if (type === TEMPLATE_CONTROL) return false;
       } else if (type === TEMPLATE_TEXT) {
-        for (let c = data[i * 4]!, end = data[i * 4 + 4]!; c < end; c++) if (text.charCodeAt(c) === BACKSLASH) return false;
+        for (let c = data[i * 4]!, stop = data[i * 4 + 4]!; c < stop; c++) if (text.charCodeAt(c) === BACKSLASH) return false;
       } else if (type === TEMPLATE_INTERP) {
         if (text.charCodeAt(data[i * 4 + 4]! - 1) === TILDE) return false;
         inSequence = true;
