@@ -30,17 +30,20 @@ import { getAttrValue, indexValue } from "./traverse.js";
 import { BOOL, DYNAMIC, NUMBER, STRING, typeName } from "./types.js";
 import { NULL, UNKNOWN, type Value, bool, num, str, unknownOf, valueEquals } from "./value.js";
 
-/** Per-evaluation state: collected diagnostics and the values bound to splat placeholders. */
+/**
+ * Per-evaluation state: collected diagnostics and the values bound to splat placeholders (made by
+ * the first splat: most expressions have none).
+ */
 export interface State {
   diags: Diagnostic[];
-  anon: Map<AnonSymbolExpr, Value>;
+  anon: Map<AnonSymbolExpr, Value> | undefined;
 }
 
 export function evaluateExpression(expr: Expression, ctx: EvalContext): { value: Value; diagnostics: Diagnostic[] } {
   // Most attributes of a job are a plain string or number: their value needs no evaluation state.
   const constant = constantValue(expr);
   if (constant) return { value: constant, diagnostics: [] };
-  const st: State = { diags: [], anon: new Map() };
+  const st: State = { diags: [], anon: undefined };
   let value: Value;
   try {
     value = evalExpr(expr, ctx, st);
@@ -85,7 +88,7 @@ export function evalExpr(e: Expression, ctx: EvalContext, st: State): Value {
     case "Index":
       return at(evalTraversal(e, ctx, st), e.range);
     case "AnonSymbol":
-      return st.anon.get(e) ?? UNKNOWN;
+      return st.anon?.get(e) ?? UNKNOWN;
     case "Splat":
       return at(evalSplat(e, ctx, st), e.range);
     case "FunctionCall":

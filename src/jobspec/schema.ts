@@ -82,6 +82,33 @@ export function attributeNames(block: BlockSchema): string[] {
     .map(([n]) => n);
 }
 
+/** JSON types as bit flags (see `ValueSchema.types`). */
+export const JSON_TYPE = { string: 1, integer: 2, number: 4, boolean: 8, array: 16, object: 32 } as const;
+
+/**
+ * What the instance builder converts an attribute's value to, worked out once per property: its
+ * JSON types as bit flags (0 when the schema gives none), and the same for list items and map values.
+ */
+export class ValueSchema {
+  readonly types: number;
+  readonly items: ValueSchema | undefined;
+  readonly values: ValueSchema | undefined;
+  constructor(prop: PropSchema) {
+    const names = prop.type === undefined ? [] : Array.isArray(prop.type) ? prop.type : [prop.type];
+    this.types = names.reduce((t, n) => t | JSON_TYPE[n as keyof typeof JSON_TYPE], 0);
+    this.items = prop.items ? valueSchema(prop.items) : undefined;
+    this.values = typeof prop.additionalProperties === "object" ? valueSchema(prop.additionalProperties) : undefined;
+  }
+}
+
+const valueSchemas = new Map<PropSchema, ValueSchema>();
+
+export function valueSchema(prop: PropSchema): ValueSchema {
+  let v = valueSchemas.get(prop);
+  if (!v) valueSchemas.set(prop, (v = new ValueSchema(prop)));
+  return v;
+}
+
 /**
  * A property of a block schema with what the structure stage asks of it worked out once (schema
  * objects come in many shapes, so asking each of them again per attribute read is slow).
@@ -93,6 +120,7 @@ export class NamedProp {
   readonly freeform: boolean;
   readonly labels: string[];
   readonly body: BlockSchema | undefined;
+  readonly value: ValueSchema;
   constructor(
     /** The name as the schema spells it: an internalized string, quick as a property key (names cut from the source are not). */
     readonly key: string,
@@ -104,23 +132,24 @@ export class NamedProp {
     this.freeform = isFreeform(prop);
     this.labels = labelNames(prop);
     this.body = blockBody(prop);
+    this.value = valueSchema(prop);
   }
 }
 
-const propTables = new Map<BlockSchema, Map<string, NamedProp>>();
+const propTables = new Map<BlockSchema, ReadonlyMap<string, NamedProp>>();
 
 /**
- * The property `name` of a block schema, by a Map lookup: an object lookup with a name cut from
+ * The properties of a block schema by name, for Map lookups: an object lookup with a name cut from
  * the source makes V8 look the name up in its string table every time, and would find inherited
  * members (`toString`, `constructor`) as if the schema had them.
  */
-export function schemaProperty(schema: BlockSchema, name: string): NamedProp | undefined {
+export function propTable(schema: BlockSchema): ReadonlyMap<string, NamedProp> {
   let table = propTables.get(schema);
   if (!table) {
     table = new Map(Object.entries(schema.properties).map(([key, prop]) => [key, new NamedProp(key, prop)]));
     propTables.set(schema, table);
   }
-  return table.get(name);
+  return table;
 }
 
 export function blockNames(block: BlockSchema): string[] {

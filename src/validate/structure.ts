@@ -6,9 +6,9 @@
 import type { Diagnostic, Range } from "../diagnostics/types.js";
 import type { Attribute, Block, Body, BodyItem, SyntaxTree } from "../parser/ast.js";
 import type { Evaluator } from "../jobspec/evaluator.js";
-import { ROOT, attributeNames, blockNames, isBlock, schemaProperty, type BlockSchema, type NamedProp, type PropSchema } from "../jobspec/schema.js";
+import { ROOT, attributeNames, blockNames, isBlock, propTable, type BlockSchema, type NamedProp, type PropSchema } from "../jobspec/schema.js";
 import { didYouMean } from "./didyoumean.js";
-import { attributeValue, coerce, freeformBody } from "./coerce.js";
+import { attributeJSON, freeformBody } from "./coerce.js";
 import { expandDynamic } from "./dynamic.js";
 import { AttributePath, BlockPath, headerRange, Paths, type PathNode } from "./paths.js";
 
@@ -50,15 +50,16 @@ class Reader {
     // These objects stay internal: only free-form maps (made by coerce.ts) reach the decoded job.
     const out = Object.create(null) as Record<string, unknown>;
     const outer = this.ev;
+    const props = propTable(schema);
     for (const item of body.items) {
       // `dynamic` blocks are replaced by the blocks they generate, each read with its iterator in scope
       if (item.kind === "Block" && item.type === "dynamic" && body !== this.root) {
         for (const { block, evaluator } of expandDynamic(item, outer, this.diags)) {
           this.ev = evaluator;
-          this.item(block, schema, at, key, out);
+          this.item(block, schema, props, at, key, out);
         }
         this.ev = outer;
-      } else this.item(item, schema, at, key, out);
+      } else this.item(item, schema, props, at, key, out);
     }
     for (const req of schema.required) {
       if (at.find(req) !== undefined) continue;
@@ -75,8 +76,8 @@ class Reader {
    * `at` (recorded as an item is accepted, so the index doubles as the body's seen-names set); a
    * name seen as one kind makes the other an error, so a name is never both.
    */
-  private item(item: BodyItem, schema: BlockSchema, at: PathNode, key: string | undefined, out: Record<string, unknown>): void {
-    const named = schemaProperty(schema, item.kind === "Attribute" ? item.name : item.type);
+  private item(item: BodyItem, schema: BlockSchema, props: ReadonlyMap<string, NamedProp>, at: PathNode, key: string | undefined, out: Record<string, unknown>): void {
+    const named = props.get(item.kind === "Attribute" ? item.name : item.type);
     if (item.kind === "Attribute") {
       const a = item;
       if (!named || (named.block && !named.attrOrBlock)) return this.unknown(a.name, a.nameRange, schema, "attribute", key, named?.prop);
@@ -87,7 +88,7 @@ class Reader {
         });
       }
       if (prev) return this.error("structure/attribute-and-block", `"${a.name}" may be given as an attribute or as a block, not both`, a.nameRange);
-      return this.attribute(a, named.key, named.prop, at, out);
+      return this.attribute(a, named, at, out);
     }
     const b = item;
     if (!named || (!named.block && !named.attrOrBlock)) return this.unknown(b.type, b.typeRange, schema, "block", key, named?.prop);
@@ -102,7 +103,7 @@ class Reader {
         { related: [{ message: "first defined here", range: prev.info!.range }] },
       );
     }
-    this.block(b, named, at, out);
+    this.block(b, named, prev ?? at.add(named.key), at, out);
   }
 
   /** `owner`: the instance key of the block the name is in (undefined at the top level). */
@@ -131,29 +132,30 @@ class Reader {
     this.error("structure/label-count", msg, range);
   }
 
-  /** `key`: the attribute's name as the schema spells it, used for the instance key. */
-  private attribute(a: Attribute, key: string, prop: PropSchema, at: PathNode, out: Record<string, unknown>): void {
-    const node = at.child(key);
-    node.info = new AttributePath(a);
-    const value = attributeValue(this.ev, a.expr, this.diags);
-    if (value.unknown || (value.v === null && !value.unknown)) return; // null = unset
-    const json = coerce(value, prop, at, key);
-    if (json !== undefined) out[key] = json;
+  /** An attribute not yet read in this body; its instance key is the name as the schema spells it. */
+  private attribute(a: Attribute, named: NamedProp, at: PathNode, out: Record<string, unknown>): void {
+    const key = named.key;
+    at.add(key).info = new AttributePath(a);
+    const json = attributeJSON(this.ev, a.expr, named.value, at, key, this.diags);
+    if (json !== undefined) out[key] = json; // undefined: null or unknown, i.e. unset
   }
 
-  private block(b: Block, named: NamedProp, at: PathNode, out: Record<string, unknown>): void {
-    const { key, prop, repeatable: repeat, body: bodySchema } = named;
-    const node = repeat ? at.child(key).child((out[key] as unknown[] | undefined)?.length ?? 0) : at.child(key);
+  /** `under`: the node of the block's key (for a repeatable block, of its list) under `at`. */
+  private block(b: Block, named: NamedProp, under: PathNode, at: PathNode, out: Record<string, unknown>): void {
+    const { key, repeatable: repeat, body: bodySchema } = named;
+    const node = repeat ? under.child((out[key] as unknown[] | undefined)?.length ?? 0) : under;
     node.info = new BlockPath(b, true);
     let value: Record<string, unknown>;
     // variable/variables/locals were evaluated (and checked) by the evaluator's job-file context;
     // `type = list(string)` is a type expression, not a value.
     if (at === this.paths.root && EVALUATOR_BLOCKS.has(key)) value = {};
     else if (bodySchema) value = this.body(b.body, bodySchema, node, b, key);
-    else if (named.freeform) value = freeformBody(b.body, this.ev, prop, node, this.diags);
+    else if (named.freeform) value = freeformBody(b.body, this.ev, named.value, node, this.diags);
     else value = {};
-    if (repeat) ((out[key] ??= []) as unknown[]).push(value);
-    else out[key] = value;
+    // a list made for its first block is of exact size (a list grown by push keeps room for 17)
+    if (!repeat) out[key] = value;
+    else if (out[key] === undefined) out[key] = [value];
+    else (out[key] as unknown[]).push(value);
   }
 }
 
