@@ -134,13 +134,16 @@ function sourceText(ctx: EvalContext, r: Range): string | undefined {
   return src === undefined ? undefined : src.slice(r.start.offset, r.end.offset);
 }
 
-/** Nomad's UnknownVariable hook: the reference's source text wrapped in `${...}`, or undefined when it does not apply. */
+/**
+ * Nomad's UnknownVariable hook: the reference's source text wrapped in `${...}`, or undefined when
+ * it does not apply. The value has no origin: its callers give it theirs (or only want its text).
+ */
 function passthrough(e: Expression, ctx: EvalContext, inner?: string): Value | undefined {
   const root = staticTraversalRoot(e);
   if (!root || !passthroughEnabled(ctx) || lookupVariable(ctx, root.name).found) return undefined;
   const text = inner ?? sourceText(ctx, e.range);
   if (text === undefined) return undefined;
-  return str("${" + text + "}", e.range);
+  return str("${" + text + "}");
 }
 
 function evalTraversal(e: VariableExpr | GetAttrExpr | IndexExpr, ctx: EvalContext, st: State): Value {
@@ -205,7 +208,7 @@ function renderParts(parts: TemplatePart[], ctx: EvalContext, st: State, out: { 
         out.s += p.value;
         break;
       case "TemplateInterpolation":
-        appendValue(evalInterpolationExpr(p, ctx, st), p.expr.range, st, out);
+        appendValue(evalInterpolationExpr(p, ctx, st), p.expr, st, out);
         break;
       case "TemplateIf": {
         const c = evalExpr(p.cond, ctx, st);
@@ -233,21 +236,26 @@ function renderParts(parts: TemplatePart[], ctx: EvalContext, st: State, out: { 
   }
 }
 
-function appendValue(v: Value, range: Range, st: State, out: { s: string; unknown: boolean }): void {
+/** `e`: the interpolated expression, asked for its range only for a diagnostic. */
+function appendValue(v: Value, e: Expression, st: State, out: { s: string; unknown: boolean }): void {
   if (v.unknown) {
     out.unknown = true;
     return;
   }
   if (v.v === null) {
     st.diags.push(
-      evalDiag("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", range),
+      evalDiag("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", e.range),
     );
     out.unknown = true;
     return;
   }
+  if (v.type === STRING) {
+    out.s += v.v as string; // already a string: no conversion to make
+    return;
+  }
   const r = convert(v, STRING);
   if (!r.ok) {
-    st.diags.push(evalDiag("Invalid template interpolation value", `Cannot include the given value in a string template: ${r.error}.`, range));
+    st.diags.push(evalDiag("Invalid template interpolation value", `Cannot include the given value in a string template: ${r.error}.`, e.range));
     out.unknown = true;
     return;
   }

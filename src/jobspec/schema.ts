@@ -119,8 +119,9 @@ export class NamedProp {
   readonly repeatable: boolean;
   readonly freeform: boolean;
   readonly labels: string[];
-  readonly body: BlockSchema | undefined;
   readonly value: ValueSchema;
+  private readonly bodySchema: BlockSchema | undefined;
+  private bodyProps: BlockProps | undefined;
   constructor(
     /** The name as the schema spells it: an internalized string, quick as a property key (names cut from the source are not). */
     readonly key: string,
@@ -131,25 +132,46 @@ export class NamedProp {
     this.repeatable = isRepeatable(prop);
     this.freeform = isFreeform(prop);
     this.labels = labelNames(prop);
-    this.body = blockBody(prop);
     this.value = valueSchema(prop);
+    this.bodySchema = blockBody(prop);
+    this.bodyProps = undefined;
+  }
+
+  /** The properties of the block's body; undefined for free-form blocks. Made on first use (definitions refer to one another). */
+  get body(): BlockProps | undefined {
+    return this.bodySchema && (this.bodyProps ??= blockProps(this.bodySchema));
   }
 }
 
-const propTables = new Map<BlockSchema, ReadonlyMap<string, NamedProp>>();
-
-/**
- * The properties of a block schema by name, for Map lookups: an object lookup with a name cut from
- * the source makes V8 look the name up in its string table every time, and would find inherited
- * members (`toString`, `constructor`) as if the schema had them.
- */
-export function propTable(schema: BlockSchema): ReadonlyMap<string, NamedProp> {
-  let table = propTables.get(schema);
-  if (!table) {
-    table = new Map(Object.entries(schema.properties).map(([key, prop]) => [key, new NamedProp(key, prop)]));
-    propTables.set(schema, table);
+/** A block schema with its properties by name and its required names, worked out once (`blockProps`). */
+export class BlockProps {
+  readonly required: readonly string[];
+  /**
+   * The properties by name length. A name cut from the source is not internalized: as an object
+   * key V8 looks it up in its string table, as a Map key it is hashed; among the few names of its
+   * length it is found by comparing, quicker. (An object would also find inherited members, such
+   * as `toString`, as if the schema had them.)
+   */
+  private readonly byLength: (NamedProp[] | undefined)[];
+  constructor(readonly schema: BlockSchema) {
+    this.required = schema.required;
+    this.byLength = [];
+    for (const [key, prop] of Object.entries(schema.properties)) (this.byLength[key.length] ??= []).push(new NamedProp(key, prop));
   }
-  return table;
+
+  get(name: string): NamedProp | undefined {
+    const props = this.byLength[name.length];
+    if (props !== undefined) for (let i = 0; i < props.length; i++) if (props[i]!.key === name) return props[i];
+    return undefined;
+  }
+}
+
+const blockPropsCache = new Map<BlockSchema, BlockProps>();
+
+export function blockProps(schema: BlockSchema): BlockProps {
+  let props = blockPropsCache.get(schema);
+  if (!props) blockPropsCache.set(schema, (props = new BlockProps(schema)));
+  return props;
 }
 
 export function blockNames(block: BlockSchema): string[] {

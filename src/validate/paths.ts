@@ -26,14 +26,13 @@ export class PathNode {
   readonly key: string | undefined;
   // Keys of an object (attribute, block and map key names) and indexes of a list: an instance
   // value is one or the other, so a pointer segment of digits under a list is always an index.
-  // An object's keys are a list of nodes (`first`, then each one's `next`): most objects have a
-  // handful of keys, found quicker by a scan than by hashing a name cut from the source, and a
-  // Map or an array per object was a tenth of the structure stage and most of its garbage. An
-  // index by name is made only for big objects (long free-form maps).
+  // An object's keys are a list of nodes (`first`, then each one's `next`, newest first): most
+  // objects have a handful of keys, found quicker by a scan than by hashing a name cut from the
+  // source, and a Map or an array per object was a tenth of the structure stage and most of its
+  // garbage. An index by name is made only for big objects (long free-form maps), by the first
+  // scan that passes more than a few keys.
   private first: PathNode | undefined;
-  private last: PathNode | undefined;
   private next: PathNode | undefined;
-  private size: number;
   private byName: Map<string, PathNode> | undefined;
   private items: PathNode[] | undefined;
   constructor(parent?: PathNode, key?: string) {
@@ -42,9 +41,7 @@ export class PathNode {
     this.parent = parent;
     this.key = key;
     this.first = undefined;
-    this.last = undefined;
     this.next = undefined;
-    this.size = 0;
     this.byName = undefined;
     this.items = undefined;
   }
@@ -67,24 +64,27 @@ export class PathNode {
   /** A new node under `key`, which the caller knows is not there yet. */
   add(key: string): PathNode {
     const n = new PathNode(this, key);
-    if (this.last === undefined) this.first = n;
-    else this.last.next = n;
-    this.last = n;
-    if (this.byName !== undefined) this.byName.set(key, n);
-    else if (++this.size > SCAN_LIMIT) this.index();
+    n.next = this.first;
+    this.first = n;
+    this.byName?.set(key, n);
     return n;
-  }
-
-  /** Indexes the keys by name, once there are more than a scan should pass. */
-  private index(): void {
-    this.byName = new Map();
-    for (let k = this.first; k !== undefined; k = k.next) this.byName.set(k.key!, k);
   }
 
   private findKey(key: string): PathNode | undefined {
     if (this.byName !== undefined) return this.byName.get(key);
-    for (let k = this.first; k !== undefined; k = k.next) if (k.key === key) return k;
+    let scanned = 0;
+    for (let k = this.first; k !== undefined; k = k.next) {
+      if (k.key === key) return k;
+      scanned++;
+    }
+    if (scanned > SCAN_LIMIT) this.index();
     return undefined;
+  }
+
+  /** Indexes the keys by name, once a scan has passed more than it should. */
+  private index(): void {
+    this.byName = new Map();
+    for (let k = this.first; k !== undefined; k = k.next) this.byName.set(k.key!, k);
   }
 
   /** The source recorded here or, failing that, at the closest ancestor that has one. */
