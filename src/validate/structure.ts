@@ -44,11 +44,9 @@ class Reader {
    * instance key (both undefined for the file), wanted only for errors.
    */
   body(body: Body, props: BlockProps, at: PathNode, owner: Block | undefined, key: string | undefined): Record<string, unknown> {
-    // A prototype-less object is a hash table from the start: the schema validator asks every block
-    // object for each of the dozens of properties its schema knows, and the many shapes that objects
-    // built key by key would take make those lookups megamorphic misses (schema stage 40% faster).
-    // These objects stay internal: only free-form maps (made by coerce.ts) reach the decoded job.
-    const out = Object.create(null) as Record<string, unknown>;
+    // One class of objects per block schema (see instanceClass in schema.ts). These objects stay
+    // internal: only free-form maps (made by coerce.ts) reach the decoded job.
+    const out = props.newObject();
     const outer = this.ev;
     for (const item of body.items) {
       // `dynamic` blocks are replaced by the blocks they generate, each read with its iterator in scope
