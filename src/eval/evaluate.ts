@@ -73,7 +73,10 @@ function constantValue(e: Expression): Value | undefined {
     if (typeof e.value === "boolean") return bool(e.value, e.range);
     return num(e.raw !== undefined ? Number(e.raw) : e.value, e.range);
   }
-  if (e.kind === "Template" && e.parts.length === 1 && e.parts[0]!.kind === "TemplateLiteral") return str(e.parts[0]!.value, e.range);
+  if (e.kind === "Template") {
+    if (e.value !== undefined) return str(e.value, e.range); // a plain string: no parts to make
+    if (e.parts.length === 1 && e.parts[0]!.kind === "TemplateLiteral") return str(e.parts[0]!.value, e.range);
+  }
   return undefined;
 }
 
@@ -178,6 +181,8 @@ const rangeFrom = (a: Range, b: Range): Range => ({ start: a.start, end: b.end }
 // ------------------------------------------------------------------ templates
 
 function evalTemplate(e: TemplateExpr, ctx: EvalContext, st: State): Value {
+  // a plain quoted string (no escapes or sequences) is its text: the parser makes its parts only if asked
+  if (e.value !== undefined) return str(e.value, e.range);
   const parts = e.parts;
   if (!e.heredoc && parts.length === 1 && parts[0]!.kind === "TemplateInterpolation") {
     // Unwrapping: "${x}" is x's value, unconverted.
