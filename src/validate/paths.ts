@@ -49,9 +49,14 @@ export class PathNode {
   /** The node under `key` (a name or a list index), made if missing. */
   child(key: string | number): PathNode {
     if (typeof key === "number") {
-      const items = (this.items ??= []);
+      const items = this.items;
       // list indexes are made in order (a list's items are read first to last)
-      return items[key] ?? (items[key] = new PathNode(this));
+      if (items !== undefined) return items[key] ?? (items[key] = new PathNode(this));
+      const n = new PathNode(this);
+      // most lists have one item: a list made for its first is of exact size (not room for 17)
+      this.items = key === 0 ? [n] : [];
+      this.items[key] = n;
+      return n;
     }
     return this.findKey(key) ?? this.add(key);
   }
