@@ -177,8 +177,9 @@ export class BlockProps {
  * schema knows and enumerates its keys: on one shape per block those are quick, where objects
  * built key by key (hundreds of shapes) make megamorphic misses, and hash-table objects are slow
  * to enumerate (schema stage 40% faster than with hash tables). The constructor is generated so
- * that it stores each key by name: a loop of computed-key stores made objects of many shapes.
- * Readers of the instance see an unset property as `undefined` (not absent from `Object.keys`).
+ * that it stores each key by name: a loop of computed-key stores, one store site for every block,
+ * was slower than all that was saved. Readers of the instance see an unset property as
+ * `undefined`, present in `Object.keys` and `in`.
  */
 function instanceClass(keys: string[]): new () => Record<string, unknown> {
   const body = keys.map((k) => `this[${JSON.stringify(k)}] = undefined;`).join("\n");
