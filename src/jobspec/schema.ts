@@ -149,24 +149,20 @@ export class BlockProps {
   /** A new instance object for the block (see `instanceClass`). */
   readonly newObject: () => Record<string, unknown>;
   /**
-   * The properties by name length. A name cut from the source is not internalized: as an object
-   * key V8 looks it up in its string table, as a Map key it is hashed; among the few names of its
-   * length it is found by comparing, quicker. (An object would also find inherited members, such
-   * as `toString`, as if the schema had them.)
+   * The properties by name, in a Map: an object lookup with a name cut from the source makes V8
+   * look the name up in its string table every time, and would find inherited members (`toString`,
+   * `constructor`) as if the schema had them.
    */
-  private readonly byLength: (NamedProp[] | undefined)[];
+  private readonly byName: ReadonlyMap<string, NamedProp>;
   constructor(readonly schema: BlockSchema) {
     this.required = schema.required;
     const Instance = instanceClass(Object.keys(schema.properties));
     this.newObject = () => new Instance();
-    this.byLength = [];
-    for (const [key, prop] of Object.entries(schema.properties)) (this.byLength[key.length] ??= []).push(new NamedProp(key, prop));
+    this.byName = new Map(Object.entries(schema.properties).map(([key, prop]) => [key, new NamedProp(key, prop)]));
   }
 
   get(name: string): NamedProp | undefined {
-    const props = this.byLength[name.length];
-    if (props !== undefined) for (let i = 0; i < props.length; i++) if (props[i]!.key === name) return props[i];
-    return undefined;
+    return this.byName.get(name);
   }
 }
 
