@@ -153,10 +153,10 @@ export function evalSplat(e: SplatExpr, ctx: EvalContext, st: State): Value {
   const anon = anonRoot(e.each);
   const out: Value[] = [];
   for (const item of src.v as Value[]) {
-    if (anon?.kind === "AnonSymbol") st.anon.set(anon, item);
+    if (anon?.kind === "AnonSymbol") (st.anon ??= new Map()).set(anon, item);
     out.push(evalExpr(e.each, ctx, st));
   }
-  if (anon?.kind === "AnonSymbol") st.anon.delete(anon);
+  if (anon?.kind === "AnonSymbol") st.anon?.delete(anon);
   if (k === "list" || k === "set") {
     if (out.length === 0) return list(DYNAMIC, []);
     const u = unifyValues(out);

@@ -30,17 +30,20 @@ import { getAttrValue, indexValue } from "./traverse.js";
 import { BOOL, DYNAMIC, NUMBER, STRING, typeName } from "./types.js";
 import { NULL, UNKNOWN, type Value, bool, num, str, unknownOf, valueEquals } from "./value.js";
 
-/** Per-evaluation state: collected diagnostics and the values bound to splat placeholders. */
+/**
+ * Per-evaluation state: collected diagnostics and the values bound to splat placeholders (made by
+ * the first splat: most expressions have none).
+ */
 export interface State {
   diags: Diagnostic[];
-  anon: Map<AnonSymbolExpr, Value>;
+  anon: Map<AnonSymbolExpr, Value> | undefined;
 }
 
 export function evaluateExpression(expr: Expression, ctx: EvalContext): { value: Value; diagnostics: Diagnostic[] } {
   // Most attributes of a job are a plain string or number: their value needs no evaluation state.
   const constant = constantValue(expr);
   if (constant) return { value: constant, diagnostics: [] };
-  const st: State = { diags: [], anon: new Map() };
+  const st: State = { diags: [], anon: undefined };
   let value: Value;
   try {
     value = evalExpr(expr, ctx, st);
@@ -70,7 +73,10 @@ function constantValue(e: Expression): Value | undefined {
     if (typeof e.value === "boolean") return bool(e.value, e.range);
     return num(e.raw !== undefined ? Number(e.raw) : e.value, e.range);
   }
-  if (e.kind === "Template" && e.parts.length === 1 && e.parts[0]!.kind === "TemplateLiteral") return str(e.parts[0]!.value, e.range);
+  if (e.kind === "Template") {
+    if (e.value !== undefined) return str(e.value, e.range); // a plain string: no parts to make
+    if (e.parts.length === 1 && e.parts[0]!.kind === "TemplateLiteral") return str(e.parts[0]!.value, e.range);
+  }
   return undefined;
 }
 
@@ -85,7 +91,7 @@ export function evalExpr(e: Expression, ctx: EvalContext, st: State): Value {
     case "Index":
       return at(evalTraversal(e, ctx, st), e.range);
     case "AnonSymbol":
-      return st.anon.get(e) ?? UNKNOWN;
+      return st.anon?.get(e) ?? UNKNOWN;
     case "Splat":
       return at(evalSplat(e, ctx, st), e.range);
     case "FunctionCall":
@@ -131,13 +137,16 @@ function sourceText(ctx: EvalContext, r: Range): string | undefined {
   return src === undefined ? undefined : src.slice(r.start.offset, r.end.offset);
 }
 
-/** Nomad's UnknownVariable hook: the reference's source text wrapped in `${...}`, or undefined when it does not apply. */
+/**
+ * Nomad's UnknownVariable hook: the reference's source text wrapped in `${...}`, or undefined when
+ * it does not apply. The value has no origin: its callers give it theirs (or only want its text).
+ */
 function passthrough(e: Expression, ctx: EvalContext, inner?: string): Value | undefined {
   const root = staticTraversalRoot(e);
   if (!root || !passthroughEnabled(ctx) || lookupVariable(ctx, root.name).found) return undefined;
   const text = inner ?? sourceText(ctx, e.range);
   if (text === undefined) return undefined;
-  return str("${" + text + "}", e.range);
+  return str("${" + text + "}");
 }
 
 function evalTraversal(e: VariableExpr | GetAttrExpr | IndexExpr, ctx: EvalContext, st: State): Value {
@@ -172,6 +181,8 @@ const rangeFrom = (a: Range, b: Range): Range => ({ start: a.start, end: b.end }
 // ------------------------------------------------------------------ templates
 
 function evalTemplate(e: TemplateExpr, ctx: EvalContext, st: State): Value {
+  // a plain quoted string (no escapes or sequences) is its text: the parser makes its parts only if asked
+  if (e.value !== undefined) return str(e.value, e.range);
   const parts = e.parts;
   if (!e.heredoc && parts.length === 1 && parts[0]!.kind === "TemplateInterpolation") {
     // Unwrapping: "${x}" is x's value, unconverted.
@@ -202,7 +213,7 @@ function renderParts(parts: TemplatePart[], ctx: EvalContext, st: State, out: { 
         out.s += p.value;
         break;
       case "TemplateInterpolation":
-        appendValue(evalInterpolationExpr(p, ctx, st), p.expr.range, st, out);
+        appendValue(evalInterpolationExpr(p, ctx, st), p.expr, st, out);
         break;
       case "TemplateIf": {
         const c = evalExpr(p.cond, ctx, st);
@@ -230,21 +241,26 @@ function renderParts(parts: TemplatePart[], ctx: EvalContext, st: State, out: { 
   }
 }
 
-function appendValue(v: Value, range: Range, st: State, out: { s: string; unknown: boolean }): void {
+/** `e`: the interpolated expression, asked for its range only for a diagnostic. */
+function appendValue(v: Value, e: Expression, st: State, out: { s: string; unknown: boolean }): void {
   if (v.unknown) {
     out.unknown = true;
     return;
   }
   if (v.v === null) {
     st.diags.push(
-      evalDiag("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", range),
+      evalDiag("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", e.range),
     );
     out.unknown = true;
     return;
   }
+  if (v.type === STRING) {
+    out.s += v.v as string; // already a string: no conversion to make
+    return;
+  }
   const r = convert(v, STRING);
   if (!r.ok) {
-    st.diags.push(evalDiag("Invalid template interpolation value", `Cannot include the given value in a string template: ${r.error}.`, range));
+    st.diags.push(evalDiag("Invalid template interpolation value", `Cannot include the given value in a string template: ${r.error}.`, e.range));
     out.unknown = true;
     return;
   }

@@ -48,6 +48,11 @@ export function createJobFileContext(tree: SyntaxTree, options: JobFileOptions):
   const diagnostics: Diagnostic[] = [];
   const functions = createFunctions({ baseDir: options.baseDir, allowFS: options.allowFS ?? true });
   const blocks = tree.body.items.filter((i): i is Block => i.kind === "Block");
+  if (!hasValues(blocks, options)) {
+    // most job files: nothing to declare, assign or evaluate, and `var` and `local` are empty
+    const ctx: EvalContext = { variables: emptyScope(), functions, source: tree.text, passthroughUnknownRoots: true };
+    return { ctx, diagnostics, variables: new Map(), locals: new Map(), functions };
+  }
 
   const variables = declareVariables(blocks, tree.text, diagnostics);
   const varFiles = loadVarFiles(options, diagnostics);
@@ -69,6 +74,22 @@ export function createJobFileContext(tree: SyntaxTree, options: JobFileOptions):
   });
   evaluateLocals(collectLocals(blocks, diagnostics), locals, makeCtx, diagnostics);
   return { ctx: makeCtx(), diagnostics, variables, locals, functions };
+}
+
+/** Whether the file declares variables or locals, or the options give variable values (to check even if none are declared). */
+function hasValues(blocks: Block[], options: JobFileOptions): boolean {
+  if (blocks.some((b) => b.type === "variable" || b.type === "variables" || b.type === "locals")) return true;
+  return (options.vars ?? []).length > 0 || (options.varFileSources ?? options.varFiles ?? []).length > 0;
+}
+
+let emptyVarAndLocal: ReadonlyMap<string, Value> | undefined;
+
+/** `var` and `local` without members, shared by the files that have none (values are never changed). */
+function emptyScope(): ReadonlyMap<string, Value> {
+  return (emptyVarAndLocal ??= new Map([
+    ["var", object(new Map())],
+    ["local", object(new Map())],
+  ]));
 }
 
 function collectLocals(blocks: Block[], diagnostics: Diagnostic[]): Attribute[] {

@@ -103,6 +103,16 @@ describe("variable declarations", () => {
   });
 });
 
+describe("files that declare no variables or locals", () => {
+  it("have empty var and local, and still check values given for variables", () => {
+    expect(run("", "var.port").diags.map((d) => d[1])).toEqual(["Unsupported attribute"]);
+    expect(run("", "local.a").diags.map((d) => d[1])).toEqual(["Unsupported attribute"]);
+    expect(run("", '"${var.port}"', { env: { NOMAD_VAR_port: "1" } }).diags.map((d) => d[1])).toEqual(["Unsupported attribute"]);
+    expect(run("", "1", { vars: ["port=1"] }).diags.map((d) => d[1])).toEqual(["Undefined -var variable"]);
+    expect(run("", "1", { varFileSources: [{ path: "v.hcl", text: "port = 1\n" }] }).diags.map((d) => d[1])).toEqual(["Undefined variable"]);
+  });
+});
+
 describe("locals", () => {
   it("evaluate in any order", () => {
     const src = `locals {\n  c = "\${local.b}-c"\n  b = "\${local.a}-b"\n}\nlocals {\n  a = upper(var.x)\n}\nvariable "x" {\n  default = "a"\n}\n`;

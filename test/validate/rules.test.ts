@@ -115,6 +115,13 @@ describe("structure and schema stages", () => {
       validateJobText(text, { baseDir: ".", env: {} }).diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.column}-${d.range.end.column}`);
     expect(at(base({ job: 'meta = {\n"a/b~c" = [1]\nok = "y"\n}', task: 'env = { "p/q" = { z = 1 } }' }))).toEqual(["schema/type@4:11-14", "schema/type@11:17-26"]);
   });
+  it("keys of big maps (indexed by name past a few) and items of constant lists point at their values", () => {
+    const at = (text: string) =>
+      validateJobText(text, { baseDir: ".", env: {} }).diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.column}-${d.range.end.column}`);
+    const env = Array.from({ length: 12 }, (_, i) => `k${i} = ${i === 10 ? "[1]" : `"v${i}"`}`).join("\n");
+    expect(at(base({ task: `env {\n${env}\n}` }))).toEqual(["schema/type@19:7-10"]);
+    expect(at(base({ job: 'datacenters = ["a", 2, null]' }))).toEqual(["schema/type@3:24-28"]);
+  });
   it("durations: numbers are nanoseconds, strings in Go syntax", () => {
     const r = validateJobText(base({ task: 'kill_timeout = "1h30m"\nshutdown_delay = 2500' }), { baseDir: ".", env: {} });
     expect(r.job!.TaskGroups[0]!.Tasks[0]!.KillTimeout).toBe(5400e9);
