@@ -8,12 +8,30 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import { jobspecSchema } from "../src/jobspec/schema.js";
 import { AJV_OPTIONS, X_KEYWORDS } from "../src/validate/ajv-options.js";
 
+/**
+ * The schema the validator checks: the job spec without the keywords the structure stage enforces
+ * itself from the same schema, `required` and `additionalProperties: false` (missing and unknown
+ * arguments and blocks, reported there with the name's range). The schema stage dropped ajv's
+ * errors for both, and with every block property present on the instance objects, checking for
+ * unknown keys was most of ajv's time. The schema has no oneOf/anyOf/not whose branches these
+ * keywords could decide (test/validate/schema-validator.test.ts checks).
+ */
+export function valueSchema(schema: object): object {
+  return JSON.parse(JSON.stringify(schema), (key, value: unknown) => {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+    const rest = { ...(value as Record<string, unknown>) };
+    if (Array.isArray(rest.required)) delete rest.required;
+    if (rest.additionalProperties === false) delete rest.additionalProperties;
+    return rest;
+  }) as object;
+}
+
 export function generateValidator(): string {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   ajv.addVocabulary(X_KEYWORDS);
   // ajv's ESM output still `require`s its runtime helpers: turn them into imports
   const helpers: string[] = [];
-  const code = standaloneCode.default(ajv, ajv.compile(jobspecSchema)).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/g, (_m: string, mod: string) => {
+  const code = standaloneCode.default(ajv, ajv.compile(valueSchema(jobspecSchema))).replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/g, (_m: string, mod: string) => {
     // CommonJS interop differs between Node and bundlers: accept the function at either depth
     const n = helpers.length;
     helpers.push(`import * as helperNs${n} from "${mod}.js";\nconst helper${n} = typeof helperNs${n}.default === "function" ? helperNs${n}.default : helperNs${n}.default.default;`);

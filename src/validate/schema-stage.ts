@@ -1,6 +1,7 @@
 // Stage 2, schema: ajv (allErrors) over the instance built by the structure stage. Each error's
-// instancePath is mapped back to the attribute it came from. `required` and unknown-property
-// errors are left out: the structure stage already reported them with better ranges.
+// instancePath is mapped back to the attribute it came from. Missing and unknown properties are
+// not checked here: the structure stage reports them, with better ranges, from the same schema
+// (the validator is compiled without `required` and `additionalProperties: false`).
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Diagnostic, Range } from "../diagnostics/types.js";
 import { validate as precompiled } from "./generated/schema-validator.js";
@@ -43,7 +44,7 @@ function valueAt(instance: unknown, path: string): unknown {
   return v;
 }
 
-function toDiagnostic(e: ErrorObject, instance: unknown, paths: Paths, fallback: Range): Diagnostic | undefined {
+function toDiagnostic(e: ErrorObject, instance: unknown, paths: Paths, fallback: Range): Diagnostic {
   const range = rangeFor(paths, e.instancePath) ?? fallback;
   const name = attrName(e.instancePath);
   const value = valueAt(instance, e.instancePath);
@@ -73,9 +74,6 @@ function toDiagnostic(e: ErrorObject, instance: unknown, paths: Paths, fallback:
       }
       return d("schema/pattern", `Invalid value ${shown} for "${name}"`);
     }
-    case "required":
-    case "additionalProperties":
-      return undefined;
     default:
       return d(`schema/${e.keyword}`, `"${name}" ${e.message ?? "is invalid"}`);
   }
@@ -88,7 +86,6 @@ export function schemaStage(instance: unknown, paths: Paths, fallback: Range): D
   const seen = new Set<string>();
   for (const e of validate.errors ?? []) {
     const diag = toDiagnostic(e, instance, paths, fallback);
-    if (!diag) continue;
     const key = `${e.instancePath}|${diag.code}`;
     if (seen.has(key)) continue; // union types report once per member
     seen.add(key);
