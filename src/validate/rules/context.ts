@@ -72,8 +72,9 @@ const zero: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0
 /** Durations for messages: 90e9 → "1m30s". */
 export { formatDuration as fmt } from "../../jobspec/duration.js";
 
-/** A group's networks, then those of its tasks' resources (built by loops: spreads of a flatMap were a tenth of the rules' time). */
-export function groupNetworks(g: TaskGroup): NetworkResource[] {
+/** A group's networks, then those of its tasks' resources (the group's own list when its tasks have none, as most). */
+export function groupNetworks(g: TaskGroup): readonly NetworkResource[] {
+  if (g.Tasks.every((t) => t.Resources.Networks.length === 0)) return g.Networks;
   const out = g.Networks.slice();
   for (const t of g.Tasks) for (const n of t.Resources.Networks) out.push(n);
   return out;
@@ -82,9 +83,11 @@ export function groupNetworks(g: TaskGroup): NetworkResource[] {
 /** A network's ports: reserved, then dynamic. */
 export const networkPorts = (n: NetworkResource): Port[] => n.ReservedPorts.concat(n.DynamicPorts);
 
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Duplicate values by key, reported after the first occurrence. */
-export function duplicates<T>(items: T[], key: (t: T) => string): T[] {
-  if (items.length < 2) return []; // most lists have one item or none: no set, no keys
+export function duplicates<T>(items: readonly T[], key: (t: T) => string): readonly T[] {
+  if (items.length < 2) return NONE; // most lists have one item or none: no set, no keys
   const seen = new Set<string>();
   const out: T[] = [];
   for (const it of items) {

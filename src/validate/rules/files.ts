@@ -35,7 +35,8 @@ export const fileRules: Rule = (r) => {
         if (tp.Wait && tp.Wait.Min !== null && tp.Wait.Max !== null && tp.Wait.Min > tp.Wait.Max)
           r.error("rule/template-wait", "template wait min must not be greater than max", tp, "wait");
       }
-      for (const tp of duplicates(t.Templates.filter((x) => x.DestPath !== ""), (x) => x.DestPath.replace(/^\.?\//, "")))
-        r.error("rule/template-destination", `Duplicate template destination "${tp.DestPath}" in task "${t.Name}"`, tp, "destination");
+      if (t.Templates.length > 1)
+        for (const tp of duplicates(t.Templates.filter((x) => x.DestPath !== ""), (x) => x.DestPath.replace(/^\.?\//, "")))
+          r.error("rule/template-destination", `Duplicate template destination "${tp.DestPath}" in task "${t.Name}"`, tp, "destination");
     }
 };

@@ -20,8 +20,12 @@ export const groupRules: Rule = (r) => {
       r.error("rule/migrate-type", `migrate blocks are only allowed in service jobs, not ${j.Type}`, g.Migrate);
     if (systemLike && (r.isSet(g, "reschedule") || r.isSet(j, "reschedule")))
       r.error("rule/reschedule-type", `reschedule blocks are not allowed in ${j.Type} jobs`, r.isSet(g, "reschedule") ? g.ReschedulePolicy ?? g : j, r.isSet(g, "reschedule") ? undefined : "reschedule");
-    const leaders = g.Tasks.filter((t) => t.Leader);
-    for (const t of leaders.slice(1)) r.error("rule/single-leader", `Only one task of group "${g.Name}" may be the leader`, t, "leader");
+    let leader = false;
+    for (const t of g.Tasks)
+      if (t.Leader) {
+        if (leader) r.error("rule/single-leader", `Only one task of group "${g.Name}" may be the leader`, t, "leader");
+        leader = true;
+      }
     if (g.Tasks.length > 0 && !g.Tasks.some((t) => !t.Lifecycle || t.Lifecycle.Hook === ""))
       r.error("rule/main-task", `Group "${g.Name}" must have at least one main task (a task without a lifecycle block)`, g);
     if (g.MaxRunDuration !== null) {

@@ -13,9 +13,8 @@ export const jobRules: Rule = (r) => {
     r.error("rule/job-priority", `Job priority must be between 1 and 100 (the default job_max_priority), not ${j.Priority}`, j, "priority");
   if (j.Namespace === "") r.error("rule/job-namespace", "Job namespace must not be empty", j, "namespace");
   if (j.Datacenters.length === 0) r.error("rule/job-datacenters", "Job must list at least one datacenter", j, "datacenters");
-  j.Datacenters.forEach((dc, i) => {
-    if (dc === "") r.report("rule/job-datacenters", "Job datacenter must be non-empty string", r.rangeOf(j, `datacenters/${i}`));
-  });
+  for (let i = 0; i < j.Datacenters.length; i++)
+    if (j.Datacenters[i] === "") r.report("rule/job-datacenters", "Job datacenter must be non-empty string", r.rangeOf(j, `datacenters/${i}`));
   if (j.TaskGroups.length === 0) r.error("rule/job-groups", "Job must have at least one task group", j);
   for (const g of duplicates(j.TaskGroups, (g) => g.Name))
     r.report("rule/unique-group-names", `Duplicate task group name "${g.Name}"`, r.labelRange(g));

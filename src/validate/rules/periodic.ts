@@ -73,6 +73,7 @@ export const periodicRules: Rule = (r) => {
     for (const t of g.Tasks) {
       if (t.DispatchPayload && escapesAllocDir(t.DispatchPayload.File, 2))
         r.error("rule/dispatch-payload", `dispatch_payload file "${t.DispatchPayload.File}" escapes the allocation directory`, t.DispatchPayload, "file");
+      if (t.ScalingPolicies.length === 0) continue;
       const seen = new Set<string>();
       t.ScalingPolicies.forEach((s) => {
         const label = (r.path(s).info?.labels?.[0] ?? "").toLowerCase();

@@ -4,7 +4,13 @@ import { fmt, type Reporter, type Rule } from "./context.js";
 
 const S = 1e9;
 
-function restart(r: Reporter, p: { Mode: string; Attempts: number; Interval: number; Delay: number }, where: string): void {
+type Restart = { Mode: string; Attempts: number; Interval: number; Delay: number };
+
+/** Would `restart` report anything? (A task's policy is looked up for its origin only then.) */
+const restartFaulty = (p: Restart): boolean =>
+  !(p.Mode === "delay" || p.Mode === "fail") || (p.Attempts === 0 && p.Mode !== "fail") || p.Interval < 5 * S || p.Attempts * p.Delay > p.Interval;
+
+function restart(r: Reporter, p: Restart, where: string): void {
   if (!["delay", "fail"].includes(p.Mode)) r.error("rule/restart-mode", `Unsupported restart mode "${p.Mode}" (${where}); expected "delay" or "fail"`, p, "mode");
   if (p.Attempts === 0 && p.Mode !== "fail") r.error("rule/restart-attempts", `Restart policy (${where}) with 0 attempts must use mode "fail"`, p, "attempts");
   if (p.Interval < 5 * S) r.error("rule/restart-interval", `Restart interval (${where}) must be at least 5s, not ${fmt(p.Interval)}`, p, "interval");
@@ -50,7 +56,9 @@ export const policyRules: Rule = (r) => {
   const j = r.job;
   for (const g of j.TaskGroups) {
     restart(r, g.RestartPolicy, `group "${g.Name}"`);
-    for (const t of g.Tasks) if (t.RestartPolicy !== g.RestartPolicy && r.path(t.RestartPolicy) !== r.path(g.RestartPolicy)) restart(r, t.RestartPolicy, `task "${t.Name}"`);
+    // a task's policy inherited unchanged from the group (same origin) was checked with the group
+    for (const t of g.Tasks)
+      if (t.RestartPolicy !== g.RestartPolicy && restartFaulty(t.RestartPolicy) && r.path(t.RestartPolicy) !== r.path(g.RestartPolicy)) restart(r, t.RestartPolicy, `task "${t.Name}"`);
     if (g.ReschedulePolicy) reschedule(r, g.ReschedulePolicy);
     const u = g.Update;
     if (u && (j.Type === "service" || j.Type === "system")) {

@@ -51,6 +51,7 @@ function service(r: Reporter, s: Service, level: "group" | "task", taskName: str
 
 export const serviceRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
+    if (g.Services.length === 0 && g.Tasks.every((t) => t.Services.length === 0)) continue;
     const ports = new Set<string>();
     for (const n of groupNetworks(g)) for (const p of networkPorts(n)) ports.add(p.Label);
     const taskNames = g.Tasks.map((t) => t.Name);
