@@ -105,6 +105,17 @@ export interface Ctx {
   labels(path: PathNode): string[];
 }
 
+/** Decodes each block under `k`, given the path index node of each (`path` is that of their parent block). */
+export function eachBlock<T>(o: Obj | undefined, k: string, path: PathNode, decode: (b: Obj, at: PathNode) => T): T[] {
+  const list = blocks(o, k);
+  if (list.length === 0) return [];
+  const under = path.child(k);
+  return list.map((b, i) => decode(b, under.child(i)));
+}
+
+/** The first label of the block at a path index node ("" if none). */
+export const label = (ctx: Ctx, path: PathNode): string => ctx.labels(path)[0] ?? "";
+
 const SHORTHANDS = ["version", "semver", "regexp", "set_contains", "set_contains_all", "set_contains_any"] as const;
 
 function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string } {
@@ -127,29 +138,16 @@ function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string 
 }
 
 export function constraints(ctx: Ctx, o: Obj | undefined, path: PathNode): Constraint[] {
-  const list = blocks(o, "constraint");
-  if (list.length === 0) return [];
-  const at = path.child("constraint");
-  return list.map((b, i) => ctx.origins.set(placement(b), at.child(i)));
+  return eachBlock(o, "constraint", path, (b, at) => ctx.origins.set(placement(b), at));
 }
 
 export function affinities(ctx: Ctx, o: Obj | undefined, path: PathNode): Affinity[] {
-  const list = blocks(o, "affinity");
-  if (list.length === 0) return [];
-  const at = path.child("affinity");
-  return list.map((b, i) => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, at.child(i)));
+  return eachBlock(o, "affinity", path, (b, at) => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, at));
 }
 
 export function spreads(ctx: Ctx, o: Obj | undefined, path: PathNode): Spread[] {
-  const list = blocks(o, "spread");
-  if (list.length === 0) return [];
-  const at = path.child("spread");
-  return list.map((b, i) => {
-    const p = at.child(i);
-    const SpreadTarget = blocks(b, "target").map((t, j) => {
-      const tp = p.child("target").child(j);
-      return ctx.origins.set({ Value: ctx.labels(tp)[0] ?? "", Percent: int(t, "percent") }, tp);
-    });
+  return eachBlock(o, "spread", path, (b, p) => {
+    const SpreadTarget = eachBlock(b, "target", p, (t, at) => ctx.origins.set({ Value: label(ctx, at), Percent: int(t, "percent") }, at));
     return ctx.origins.set({ Attribute: str(b, "attribute"), Weight: int(b, "weight", 50), SpreadTarget }, p);
   });
 }
@@ -159,7 +157,7 @@ export function pascalKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(pascalKeys);
   if (!isObj(v)) return v;
   const out: Obj = {};
-  for (const [k, x] of Object.entries(v)) out[pascal(k)] = pascalKeys(x);
+  for (const k of Object.keys(v)) out[pascal(k)] = pascalKeys(v[k]);
   return out;
 }
 

@@ -1,18 +1,14 @@
 // Networks and ports (docs/jobspec.md §1.8): ports with `static` are reserved, others dynamic.
 import type { PathNode } from "../../validate/paths.js";
 import type { NetworkResource, Port } from "../types.js";
-import { block, blocks, bool, has, int, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { block, bool, eachBlock, has, int, label, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 
 export function networks(ctx: Ctx, o: Obj | undefined, path: PathNode): NetworkResource[] {
-  return blocks(o, "network").map((n, i) => {
-    const p = path.child("network").child(i);
+  return eachBlock(o, "network", path, (n, p) => {
     const reserved: Port[] = [];
     const dynamic: Port[] = [];
-    blocks(n, "port").forEach((pb, j) => {
-      const port: Port = ctx.origins.set(
-        { Label: ctx.labels(p.child("port").child(j))[0] ?? "", Value: int(pb, "static"), To: int(pb, "to"), HostNetwork: str(pb, "host_network") },
-        p.child("port").child(j),
-      );
+    eachBlock(n, "port", p, (pb, at) => {
+      const port: Port = ctx.origins.set({ Label: label(ctx, at), Value: int(pb, "static"), To: int(pb, "to"), HostNetwork: str(pb, "host_network") }, at);
       if (has(pb, "ignore_collision")) port.IgnoreCollision = bool(pb, "ignore_collision");
       (has(pb, "static") ? reserved : dynamic).push(port);
     });

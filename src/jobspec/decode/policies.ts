@@ -9,10 +9,29 @@ const { second: S, minute: M, hour: H } = NS;
 export const isBatchLike = (type: string): boolean => type === "batch" || type === "sysbatch";
 export const isSystemLike = (type: string): boolean => type === "system" || type === "sysbatch";
 
-export function defaultRestart(type: string): RestartPolicy {
-  return isBatchLike(type)
-    ? { Interval: 24 * H, Attempts: 3, Delay: 15 * S, Mode: "fail", RenderTemplates: false }
-    : { Interval: 30 * M, Attempts: 2, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
+// The defaults are shared and read only: a decoded policy is always a fresh object made by a merge.
+const BATCH_RESTART: RestartPolicy = { Interval: 24 * H, Attempts: 3, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
+const SERVICE_RESTART: RestartPolicy = { Interval: 30 * M, Attempts: 2, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
+const BATCH_RESCHEDULE: ReschedulePolicy = { Attempts: 1, Interval: 24 * H, Delay: 5 * S, DelayFunction: "constant", MaxDelay: 0, Unlimited: false };
+const SERVICE_RESCHEDULE: ReschedulePolicy = { Attempts: 0, Interval: 0, Delay: 30 * S, DelayFunction: "exponential", MaxDelay: H, Unlimited: true };
+export const DEFAULT_UPDATE: UpdateStrategy = {
+  Stagger: 30 * S,
+  MaxParallel: 1,
+  HealthCheck: "checks",
+  MinHealthyTime: 10 * S,
+  HealthyDeadline: 5 * M,
+  ProgressDeadline: 10 * M,
+  Canary: 0,
+  AutoRevert: false,
+  AutoPromote: false,
+};
+export const DEFAULT_MIGRATE: MigrateStrategy = { MaxParallel: 1, HealthCheck: "checks", MinHealthyTime: 10 * S, HealthyDeadline: 5 * M };
+
+export const defaultRestart = (type: string): RestartPolicy => (isBatchLike(type) ? BATCH_RESTART : SERVICE_RESTART);
+
+/** `base` overlaid with the job-level block, then the group-level one (either may be absent): a fresh object. */
+export function overlay<T>(merge: (base: T, b: Obj | undefined) => T, base: T, outer: Obj | undefined, inner: Obj | undefined): T {
+  return merge(outer ? merge(base, outer) : base, inner);
 }
 
 export function mergeRestart(base: RestartPolicy, b: Obj | undefined): RestartPolicy {
@@ -26,11 +45,10 @@ export function mergeRestart(base: RestartPolicy, b: Obj | undefined): RestartPo
   };
 }
 
+/** None for system jobs. */
 export function defaultReschedule(type: string): ReschedulePolicy | null {
   if (isSystemLike(type)) return null;
-  return type === "batch"
-    ? { Attempts: 1, Interval: 24 * H, Delay: 5 * S, DelayFunction: "constant", MaxDelay: 0, Unlimited: false }
-    : { Attempts: 0, Interval: 0, Delay: 30 * S, DelayFunction: "exponential", MaxDelay: H, Unlimited: true };
+  return type === "batch" ? BATCH_RESCHEDULE : SERVICE_RESCHEDULE;
 }
 
 export function mergeReschedule(base: ReschedulePolicy, b: Obj | undefined): ReschedulePolicy {
@@ -42,20 +60,6 @@ export function mergeReschedule(base: ReschedulePolicy, b: Obj | undefined): Res
     DelayFunction: str(b, "delay_function", base.DelayFunction),
     MaxDelay: dur(b, "max_delay", base.MaxDelay),
     Unlimited: bool(b, "unlimited", base.Unlimited),
-  };
-}
-
-export function defaultUpdate(): UpdateStrategy {
-  return {
-    Stagger: 30 * S,
-    MaxParallel: 1,
-    HealthCheck: "checks",
-    MinHealthyTime: 10 * S,
-    HealthyDeadline: 5 * M,
-    ProgressDeadline: 10 * M,
-    Canary: 0,
-    AutoRevert: false,
-    AutoPromote: false,
   };
 }
 
@@ -72,10 +76,6 @@ export function mergeUpdate(base: UpdateStrategy, b: Obj | undefined): UpdateStr
     AutoRevert: bool(b, "auto_revert", base.AutoRevert),
     AutoPromote: bool(b, "auto_promote", base.AutoPromote),
   };
-}
-
-export function defaultMigrate(): MigrateStrategy {
-  return { MaxParallel: 1, HealthCheck: "checks", MinHealthyTime: 10 * S, HealthyDeadline: 5 * M };
 }
 
 export function mergeMigrate(base: MigrateStrategy, b: Obj | undefined): MigrateStrategy {

@@ -3,7 +3,7 @@
 import type { PathNode } from "../../validate/paths.js";
 import { NS } from "../types.js";
 import type { CheckRestart, Service, ServiceCheck } from "../types.js";
-import { block, blocks, bool, dur, has, int, isObj, optDur, pascalKeys, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { block, bool, dur, eachBlock, has, int, isObj, optDur, pascalKeys, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 import { identity } from "./identity.js";
 
 function checkRestart(b: Obj | undefined, base: CheckRestart | null): CheckRestart | null {
@@ -25,12 +25,11 @@ function headers(b: Obj): Record<string, string[]> {
 }
 
 export function services(ctx: Ctx, o: Obj | undefined, path: PathNode, defaultName: string): Service[] {
-  return blocks(o, "service").map((b, i) => {
-    const p = path.child("service").child(i);
+  return eachBlock(o, "service", path, (b, p) => {
     const name = str(b, "name", defaultName);
     const onUpdate = str(b, "on_update", "require_healthy");
     const svcRestart = checkRestart(block(b, "check_restart"), null);
-    const checks = blocks(b, "check").map((c, j): ServiceCheck =>
+    const checks = eachBlock(b, "check", p, (c, at): ServiceCheck =>
       ctx.origins.set(
         {
           Name: str(c, "name", `service: "${name}" check`),
@@ -61,7 +60,7 @@ export function services(ctx: Ctx, o: Obj | undefined, path: PathNode, defaultNa
           Body: str(c, "body"),
           OnUpdate: str(c, "on_update", onUpdate),
         },
-        p.child("check").child(j),
+        at,
       ),
     );
     const weights = block(b, "weights");
