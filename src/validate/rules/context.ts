@@ -23,13 +23,20 @@ export interface ReportOptions {
 export type Rule = (r: Reporter) => void;
 
 export class Reporter {
+  // the last origin looked up: rules ask about one object several times in a row
+  private lastObj: object | undefined = undefined;
+  private lastPath: PathNode | undefined = undefined;
   constructor(readonly ctx: RuleContext) {}
   get job(): Job {
     return this.ctx.job;
   }
   /** Path index node of a decoded object's block. */
   path(obj: object): PathNode {
-    return this.ctx.origins.get(obj) ?? this.ctx.paths.root.child("job");
+    if (obj !== this.lastObj) {
+      this.lastPath = this.ctx.origins.get(obj) ?? this.ctx.paths.root.child("job");
+      this.lastObj = obj;
+    }
+    return this.lastPath!;
   }
   /** Was `field` written in the file on the block `obj` came from? */
   isSet(obj: object, field: string): boolean {

@@ -3,6 +3,7 @@ import { CronExpressionParser } from "cron-parser";
 import { escapesAllocDir, type Rule } from "./context.js";
 
 const MACROS = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
+const PAYLOADS = ["optional", "required", "forbidden"];
 
 // Both checks below depend on the string alone and are slow (cron-parser builds luxon dates,
 // Intl loads time zone data), so their answers are kept for the process.
@@ -65,7 +66,7 @@ export const periodicRules: Rule = (r) => {
   }
   const pj = j.ParameterizedJob;
   if (pj) {
-    if (!["optional", "required", "forbidden"].includes(pj.Payload)) r.error("rule/parameterized-payload", `Invalid payload "${pj.Payload}"`, pj, "payload");
+    if (!PAYLOADS.includes(pj.Payload)) r.error("rule/parameterized-payload", `Invalid payload "${pj.Payload}"`, pj, "payload");
     for (const k of pj.MetaRequired.filter((k) => pj.MetaOptional.includes(k)))
       r.error("rule/parameterized-meta", `Meta key "${k}" is both required and optional`, pj, "meta_optional");
   }
