@@ -2,7 +2,7 @@
 // that maps decoded objects back to instance paths, and decoders for small shared blocks.
 import { parseDuration } from "../duration.js";
 import type { PathNode } from "../../validate/paths.js";
-import type { Affinity, Constraint, Spread } from "../types.js";
+import type { Affinity, Constraint, Spread, SpreadTarget } from "../types.js";
 
 export type Obj = Record<string, unknown>;
 
@@ -85,7 +85,8 @@ export const dur = (o: Obj | undefined, k: string, d = 0): number => {
 };
 export const optDur = (o: Obj | undefined, k: string): number | null => (has(o, k) ? dur(o, k) : null);
 
-const NO_BLOCKS: readonly Obj[] = Object.freeze([]);
+// shared, so read only (by type: a frozen array would slow down the loops over it)
+const NO_BLOCKS: readonly Obj[] = [];
 /** The blocks under `k` (read only: the instance's own list when it holds only objects, as it does unless the file is in error). */
 export const blocks = (o: Obj | undefined, k: string): readonly Obj[] => {
   const v = read(o, k);
@@ -105,12 +106,16 @@ export interface Ctx {
   labels(path: PathNode): string[];
 }
 
-/** Decodes each block under `k`, given the path index node of each (`path` is that of their parent block). */
-export function eachBlock<T>(o: Obj | undefined, k: string, path: PathNode, decode: (b: Obj, at: PathNode) => T): T[] {
+/**
+ * Decodes each block under `k` with `decode(ctx, block, its path index node, arg)` (`path` is the
+ * parent block's node). Decoders are module-level functions, not closures: a closure would be made
+ * on every call, and most lists are empty.
+ */
+export function eachBlock<T, A = undefined>(ctx: Ctx, o: Obj | undefined, k: string, path: PathNode, decode: (ctx: Ctx, b: Obj, at: PathNode, arg: A) => T, arg?: A): T[] {
   const list = blocks(o, k);
   if (list.length === 0) return [];
   const under = path.child(k);
-  return list.map((b, i) => decode(b, under.child(i)));
+  return list.map((b, i) => decode(ctx, b, under.child(i), arg as A));
 }
 
 /** The first label of the block at a path index node ("" if none). */
@@ -137,20 +142,15 @@ function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string 
   return { LTarget, RTarget, Operand };
 }
 
-export function constraints(ctx: Ctx, o: Obj | undefined, path: PathNode): Constraint[] {
-  return eachBlock(o, "constraint", path, (b, at) => ctx.origins.set(placement(b), at));
-}
+const constraint = (ctx: Ctx, b: Obj, at: PathNode): Constraint => ctx.origins.set(placement(b), at);
+const affinity = (ctx: Ctx, b: Obj, at: PathNode): Affinity => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, at);
+const spreadTarget = (ctx: Ctx, t: Obj, at: PathNode): SpreadTarget => ctx.origins.set({ Value: label(ctx, at), Percent: int(t, "percent") }, at);
+const spread = (ctx: Ctx, b: Obj, at: PathNode): Spread =>
+  ctx.origins.set({ Attribute: str(b, "attribute"), Weight: int(b, "weight", 50), SpreadTarget: eachBlock(ctx, b, "target", at, spreadTarget) }, at);
 
-export function affinities(ctx: Ctx, o: Obj | undefined, path: PathNode): Affinity[] {
-  return eachBlock(o, "affinity", path, (b, at) => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, at));
-}
-
-export function spreads(ctx: Ctx, o: Obj | undefined, path: PathNode): Spread[] {
-  return eachBlock(o, "spread", path, (b, p) => {
-    const SpreadTarget = eachBlock(b, "target", p, (t, at) => ctx.origins.set({ Value: label(ctx, at), Percent: int(t, "percent") }, at));
-    return ctx.origins.set({ Attribute: str(b, "attribute"), Weight: int(b, "weight", 50), SpreadTarget }, p);
-  });
-}
+export const constraints = (ctx: Ctx, o: Obj | undefined, path: PathNode): Constraint[] => eachBlock(ctx, o, "constraint", path, constraint);
+export const affinities = (ctx: Ctx, o: Obj | undefined, path: PathNode): Affinity[] => eachBlock(ctx, o, "affinity", path, affinity);
+export const spreads = (ctx: Ctx, o: Obj | undefined, path: PathNode): Spread[] => eachBlock(ctx, o, "spread", path, spread);
 
 /** snake_case keys to PascalCase, recursively (free-form blocks with an API shape, e.g. `connect`). */
 export function pascalKeys(v: unknown): unknown {

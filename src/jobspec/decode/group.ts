@@ -47,24 +47,7 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
   const ed = block(g, "ephemeral_disk");
   const dc = block(g, "disconnect");
   const volumes: Record<string, VolumeRequest> = {};
-  eachBlock(g, "volume", path, (v, at) => {
-    const vname = label(ctx, at);
-    const mo = block(v, "mount_options");
-    volumes[vname] = ctx.origins.set(
-      {
-        Name: vname,
-        Type: str(v, "type"),
-        Source: str(v, "source"),
-        ReadOnly: bool(v, "read_only"),
-        Sticky: bool(v, "sticky"),
-        AccessMode: str(v, "access_mode"),
-        AttachmentMode: str(v, "attachment_mode"),
-        MountOptions: mo ? { FSType: str(mo, "fs_type"), MountFlags: strList(mo, "mount_flags") } : null,
-        PerAlloc: bool(v, "per_alloc"),
-      },
-      at,
-    );
-  });
+  for (const v of eachBlock(ctx, g, "volume", path, volume)) volumes[v.Name] = v;
   const scaling: ScalingPolicy | null = sc
     ? ctx.origins.set({ Min: has(sc, "min") ? int(sc, "min") : count, Max: optInt(sc, "max"), Policy: has(sc, "policy") ? anyMap(sc, "policy") : null, Enabled: bool(sc, "enabled", true), Type: str(sc, "type", "horizontal") }, path.child("scaling"))
     : null;
@@ -110,5 +93,23 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
       Consul: gc ? consul(ctx, gc, path.child("consul"), inh.consulNamespace) : null,
     },
     path,
+  );
+}
+
+function volume(ctx: Ctx, v: Obj, at: PathNode): VolumeRequest {
+  const mo = block(v, "mount_options");
+  return ctx.origins.set(
+    {
+      Name: label(ctx, at),
+      Type: str(v, "type"),
+      Source: str(v, "source"),
+      ReadOnly: bool(v, "read_only"),
+      Sticky: bool(v, "sticky"),
+      AccessMode: str(v, "access_mode"),
+      AttachmentMode: str(v, "attachment_mode"),
+      MountOptions: mo ? { FSType: str(mo, "fs_type"), MountFlags: strList(mo, "mount_flags") } : null,
+      PerAlloc: bool(v, "per_alloc"),
+    },
+    at,
   );
 }

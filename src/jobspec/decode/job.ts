@@ -1,7 +1,7 @@
 // The job (docs/jobspec.md §1.1, §2): identity, placement, update defaults by type, periodic,
 // parameterized, and the groups (job-level `task` shorthands first, each as its own group).
 import type { PathNode } from "../../validate/paths.js";
-import type { Job, Multiregion } from "../types.js";
+import type { Job, Multiregion, MultiregionRegion, TaskGroup } from "../types.js";
 import { affinities, block, blocks, bool, constraints, eachBlock, int, label, spreads, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 import { group, type JobLevel } from "./group.js";
 import { secretBlocks } from "./identity.js";
@@ -58,29 +58,35 @@ export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: stri
     vault: jv ? { block: jv, path: path.child("vault") } : undefined,
     secrets: secretBlocks(ctx, j, path),
   };
-  // a job-level task is a group of its own (the group and the task are the same block)
-  const shorthand = eachBlock(j, "task", path, (t, tp) => group(ctx, NO_GROUP, tp, label(ctx, tp), [{ obj: t, path: tp }], jl));
-  const groups = eachBlock(j, "group", path, (g, gp) => group(ctx, g, gp, label(ctx, gp), eachBlock(g, "task", gp, (t, tp) => ({ obj: t, path: tp })), jl));
+  const shorthand = eachBlock(ctx, j, "task", path, taskGroup, jl);
+  const groups = eachBlock(ctx, j, "group", path, groupOf, jl);
   job.TaskGroups = shorthand.length === 0 ? groups : shorthand.concat(groups);
   return job;
 }
 
+/** A job-level task: a group of its own (the group and the task are the same block). */
+const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, NO_GROUP, at, label(ctx, at), [{ obj: t, path: at }], jl);
 /** The group settings of a job-level task: none (a hash table like the instance's block objects, see structure.ts). */
-const NO_GROUP: Obj = Object.freeze(Object.create(null) as Obj);
+const NO_GROUP: Obj = Object.create(null) as Obj;
+
+const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, g, at, label(ctx, at), eachBlock(ctx, g, "task", at, groupTask), jl);
+const groupTask = (_: Ctx, t: Obj, at: PathNode) => ({ obj: t, path: at });
 
 function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
   const st = block(mr, "strategy");
   return ctx.origins.set(
     {
       Strategy: st ? { MaxParallel: int(st, "max_parallel"), OnFailure: str(st, "on_failure") } : null,
-      Regions: eachBlock(mr, "region", path, (r, at) => ({
-        Name: label(ctx, at),
-        Count: int(r, "count", 1),
-        Datacenters: strList(r, "datacenters"),
-        NodePool: str(r, "node_pool"),
-        Meta: strMap(r, "meta"),
-      })),
+      Regions: eachBlock(ctx, mr, "region", path, region),
     },
     path,
   );
 }
+
+const region = (ctx: Ctx, r: Obj, at: PathNode): MultiregionRegion => ({
+  Name: label(ctx, at),
+  Count: int(r, "count", 1),
+  Datacenters: strList(r, "datacenters"),
+  NodePool: str(r, "node_pool"),
+  Meta: strMap(r, "meta"),
+});

@@ -2,7 +2,7 @@
 // mounts, lifecycle, scaling, inherited restart/vault/secrets.
 import type { PathNode } from "../../validate/paths.js";
 import { NS } from "../types.js";
-import type { CSIPluginConfig, RestartPolicy, ScalingPolicy, Task, TaskArtifact, Template, Vault, Secret, WorkloadIdentity } from "../types.js";
+import type { CSIPluginConfig, RequestedDevice, RestartPolicy, ScalingPolicy, Secret, Task, Action, TaskArtifact, Template, Vault, VolumeMount, WorkloadIdentity } from "../types.js";
 import { affinities, anyMap, block, bool, constraints, dur, eachBlock, has, int, label, optDur, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 import { defaultIdentity, consul, identity, secret, vault, type SecretBlock } from "./identity.js";
 import { networks } from "./network.js";
@@ -32,14 +32,15 @@ function resources(ctx: Ctx, r: Obj | undefined, path: PathNode) {
       IOPS: optInt(r, "iops"),
       SecretsMB: optInt(r, "secrets"),
       Networks: networks(ctx, r, path),
-      Devices: eachBlock(r, "device", path, (d, at) =>
-        ctx.origins.set({ Name: label(ctx, at), Count: int(d, "count", 1), Constraints: constraints(ctx, d, at), Affinities: affinities(ctx, d, at) }, at),
-      ),
+      Devices: eachBlock(ctx, r, "device", path, device),
       NUMA: numa ? { Affinity: str(numa, "affinity", "none"), Devices: strList(numa, "devices") } : null,
     },
     path,
   );
 }
+
+const device = (ctx: Ctx, d: Obj, at: PathNode): RequestedDevice =>
+  ctx.origins.set({ Name: label(ctx, at), Count: int(d, "count", 1), Constraints: constraints(ctx, d, at), Affinities: affinities(ctx, d, at) }, at);
 
 function template(ctx: Ctx, t: Obj, path: PathNode): Template {
   const mode = str(t, "change_mode", "restart");
@@ -91,14 +92,11 @@ function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
   );
 }
 
-function scaling(ctx: Ctx, t: Obj, path: PathNode): ScalingPolicy[] {
-  return eachBlock(t, "scaling", path, (s, at) =>
-    ctx.origins.set(
-      { Min: optInt(s, "min"), Max: optInt(s, "max"), Policy: has(s, "policy") ? anyMap(s, "policy") : null, Enabled: bool(s, "enabled", true), Type: str(s, "type", `vertical_${label(ctx, at).toLowerCase()}`) },
-      at,
-    ),
+const scalingPolicy = (ctx: Ctx, s: Obj, at: PathNode): ScalingPolicy =>
+  ctx.origins.set(
+    { Min: optInt(s, "min"), Max: optInt(s, "max"), Policy: has(s, "policy") ? anyMap(s, "policy") : null, Enabled: bool(s, "enabled", true), Type: str(s, "type", `vertical_${label(ctx, at).toLowerCase()}`) },
+    at,
   );
-}
 
 function csiPlugin(ctx: Ctx, c: Obj, path: PathNode): CSIPluginConfig {
   return ctx.origins.set(
@@ -107,22 +105,25 @@ function csiPlugin(ctx: Ctx, c: Obj, path: PathNode): CSIPluginConfig {
   );
 }
 
+const ownSecret = (ctx: Ctx, s: Obj, at: PathNode): Secret => secret(ctx, label(ctx, at), s, at);
+
 /** The task's secrets: those of its job and group, then its own. */
 function secrets(ctx: Ctx, t: Obj, path: PathNode, inherited: readonly SecretBlock[]): Secret[] {
+  if (inherited.length === 0) return eachBlock(ctx, t, "secret", path, ownSecret);
   const out = inherited.map((s) => secret(ctx, s.name, s.block, s.path));
-  for (const s of eachBlock(t, "secret", path, (s, at) => secret(ctx, label(ctx, at), s, at))) out.push(s);
+  for (const s of eachBlock(ctx, t, "secret", path, ownSecret)) out.push(s);
   return out;
 }
 
-/** The task's identities: the first named "default" (else the server's default one), and the others. */
-function identities(ctx: Ctx, t: Obj, path: PathNode): { def: WorkloadIdentity; others: WorkloadIdentity[] } {
-  let def: WorkloadIdentity | undefined;
-  const others: WorkloadIdentity[] = [];
-  for (const id of eachBlock(t, "identity", path, (b, at) => identity(ctx, b, at)))
-    if (def === undefined && id.Name === "default") def = id;
-    else others.push(id);
-  return { def: def ?? defaultIdentity(), others };
-}
+const isDefault = (i: WorkloadIdentity): boolean => i.Name === "default";
+
+const volumeMount = (ctx: Ctx, m: Obj, at: PathNode): VolumeMount =>
+  ctx.origins.set(
+    { Volume: str(m, "volume"), Destination: str(m, "destination"), ReadOnly: bool(m, "read_only"), PropagationMode: str(m, "propagation_mode", "private"), SELinuxLabel: str(m, "selinux_label") },
+    at,
+  );
+
+const action = (ctx: Ctx, a: Obj, at: PathNode): Action => ctx.origins.set({ Name: label(ctx, at), Command: str(a, "command"), Args: strList(a, "args") }, at);
 
 export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
   const name = label(ctx, path);
@@ -133,7 +134,9 @@ export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
   const vb = block(t, "vault");
   const v: Vault | null = vb ? vault(ctx, vb, path.child("vault")) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
   const taskSecrets = secrets(ctx, t, path, inh.secrets);
-  const ids = identities(ctx, t, path);
+  // the first identity named "default" is the task's Identity (else the server's default one)
+  const ids = eachBlock(ctx, t, "identity", path, identity);
+  const def = ids.find(isDefault);
   const cb = block(t, "consul");
   const dp = block(t, "dispatch_payload");
   const csi = block(t, "csi_plugin");
@@ -156,27 +159,22 @@ export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
         { MaxFiles: int(logs, "max_files", 10), MaxFileSizeMB: int(logs, "max_file_size", 10), Disabled: bool(logs, "disabled", has(logs, "enabled") ? !bool(logs, "enabled") : false) },
         logs ? path.child("logs") : path,
       ),
-      Artifacts: eachBlock(t, "artifact", path, (a, at) => artifact(ctx, a, at)),
+      Artifacts: eachBlock(ctx, t, "artifact", path, artifact),
       Vault: v,
       Consul: cb ? consul(ctx, cb, path.child("consul"), inh.consulNamespace) : null,
-      Templates: eachBlock(t, "template", path, (x, at) => template(ctx, x, at)),
+      Templates: eachBlock(ctx, t, "template", path, template),
       DispatchPayload: dp ? ctx.origins.set({ File: str(dp, "file") }, path.child("dispatch_payload")) : null,
-      VolumeMounts: eachBlock(t, "volume_mount", path, (m, at) =>
-        ctx.origins.set(
-          { Volume: str(m, "volume"), Destination: str(m, "destination"), ReadOnly: bool(m, "read_only"), PropagationMode: str(m, "propagation_mode", "private"), SELinuxLabel: str(m, "selinux_label") },
-          at,
-        ),
-      ),
+      VolumeMounts: eachBlock(ctx, t, "volume_mount", path, volumeMount),
       CSIPluginConfig: csi ? csiPlugin(ctx, csi, path.child("csi_plugin")) : null,
       Leader: bool(t, "leader"),
       ShutdownDelay: dur(t, "shutdown_delay"),
       KillSignal: str(t, "kill_signal"),
       Kind: str(t, "kind"),
-      ScalingPolicies: scaling(ctx, t, path),
+      ScalingPolicies: eachBlock(ctx, t, "scaling", path, scalingPolicy),
       Secrets: taskSecrets,
-      Identity: ids.def,
-      Identities: ids.others,
-      Actions: eachBlock(t, "action", path, (a, at) => ctx.origins.set({ Name: label(ctx, at), Command: str(a, "command"), Args: strList(a, "args") }, at)),
+      Identity: def ?? defaultIdentity(),
+      Identities: def === undefined ? ids : ids.filter((i) => i !== def),
+      Actions: eachBlock(ctx, t, "action", path, action),
       Schedule: has(t, "schedule") ? anyMap(t, "schedule") : null,
     },
     path,
