@@ -90,7 +90,8 @@ export function groupNetworks(g: TaskGroup): readonly NetworkResource[] {
 /** A network's ports: reserved, then dynamic. */
 export const networkPorts = (n: NetworkResource): Port[] => n.ReservedPorts.concat(n.DynamicPorts);
 
-const NONE: readonly never[] = Object.freeze([]);
+// shared, so read only (by type: a frozen array would slow down the loops over it)
+const NONE: readonly never[] = [];
 
 /** Duplicate values by key, reported after the first occurrence. */
 export function duplicates<T>(items: readonly T[], key: (t: T) => string): readonly T[] {
@@ -104,6 +105,9 @@ export function duplicates<T>(items: readonly T[], key: (t: T) => string): reado
   }
   return out;
 }
+
+/** The key of `duplicates` for named things (a module-level function: a closure would be made on each call). */
+export const byName = (x: { Name: string }): string => x.Name;
 
 /** A relative path that stays inside the allocation directory once joined to the task dir. */
 export function escapesAllocDir(dest: string, base = 1): boolean {

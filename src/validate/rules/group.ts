@@ -1,5 +1,5 @@
 // Group rules V20-V30 (docs/jobspec.md §4 "Group").
-import { duplicates, type Rule } from "./context.js";
+import { byName, duplicates, type Rule } from "./context.js";
 
 const RECONCILE = ["", "keep_original", "keep_replacement", "best_score", "longest_running"];
 
@@ -12,7 +12,7 @@ export const groupRules: Rule = (r) => {
     // Connect gateways get their task injected by the server
     const gateway = g.Services.some((s) => s.Connect && "Gateway" in s.Connect);
     if (g.Tasks.length === 0 && !gateway) r.error("rule/group-tasks", `Task group "${g.Name}" must have at least one task`, g);
-    for (const t of duplicates(g.Tasks, (t) => t.Name))
+    for (const t of duplicates(g.Tasks, byName))
       r.report("rule/unique-task-names", `Duplicate task name "${t.Name}" in group "${g.Name}"`, r.labelRange(t));
     if (g.Update && batchLike && (r.isSet(g, "update") || r.isSet(j, "update")))
       r.error("rule/update-type", `update blocks are only allowed in service and system jobs, not ${j.Type}`, r.isSet(g, "update") ? g.Update : j.Update ?? g, undefined);

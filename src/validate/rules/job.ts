@@ -1,5 +1,5 @@
 // Job-level rules V1-V17 (docs/jobspec.md §4 "Job").
-import { duplicates, type Rule } from "./context.js";
+import { byName, duplicates, type Rule } from "./context.js";
 
 export const jobRules: Rule = (r) => {
   const j = r.job;
@@ -16,7 +16,7 @@ export const jobRules: Rule = (r) => {
   for (let i = 0; i < j.Datacenters.length; i++)
     if (j.Datacenters[i] === "") r.report("rule/job-datacenters", "Job datacenter must be non-empty string", r.rangeOf(j, `datacenters/${i}`));
   if (j.TaskGroups.length === 0) r.error("rule/job-groups", "Job must have at least one task group", j);
-  for (const g of duplicates(j.TaskGroups, (g) => g.Name))
+  for (const g of duplicates(j.TaskGroups, byName))
     r.report("rule/unique-group-names", `Duplicate task group name "${g.Name}"`, r.labelRange(g));
   for (const g of j.TaskGroups) if (g.Name === "") r.report("rule/group-name", "Task group name must not be empty", r.labelRange(g));
 
