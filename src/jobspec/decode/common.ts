@@ -115,6 +115,7 @@ export function eachBlock<T, A = undefined>(ctx: Ctx, o: Obj | undefined, k: str
   const list = blocks(o, k);
   if (list.length === 0) return [];
   const under = path.child(k);
+  if (list.length === 1) return [decode(ctx, list[0]!, under.child(0), arg as A)]; // most lists (no map call, no closure)
   return list.map((b, i) => decode(ctx, b, under.child(i), arg as A));
 }
 
