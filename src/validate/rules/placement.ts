@@ -36,10 +36,11 @@ function attributeOk(a: string): boolean {
   return NODE_TARGETS.includes(a) || a.startsWith("${attr.") || a.startsWith("${meta.") || a.startsWith("${device.");
 }
 
+/** Where a bad value is reported (asked only for a report: it costs origin lookups). */
+const valueField = (r: Reporter, c: Constraint | Affinity): string => (r.isSet(c, "value") ? "value" : r.isSet(c, c.Operand) ? c.Operand : "operator");
+
 function checkOperand(r: Reporter, c: Constraint | Affinity, kind: "constraint" | "affinity"): void {
   const ops = kind === "constraint" ? CONSTRAINT_OPS : AFFINITY_OPS;
-  // where a bad value is reported: looked up only for a report (it costs an origin lookup)
-  const valueField = () => (r.isSet(c, "value") ? "value" : r.isSet(c, c.Operand) ? c.Operand : "operator");
   if (!ops.includes(c.Operand)) {
     r.error(`rule/${kind}-operator`, `Unknown ${kind} operator "${c.Operand}"`, c, "operator");
     return;
@@ -50,14 +51,14 @@ function checkOperand(r: Reporter, c: Constraint | Affinity, kind: "constraint" 
     r.error(`rule/${kind}-attribute`, `Unsupported interpolation in attribute "${c.LTarget}": use \${node.*}, \${attr.*}, \${meta.*} or \${device.*}`, c, c.Operand === "distinct_property" && r.isSet(c, "distinct_property") ? "distinct_property" : "attribute");
   const v = c.RTarget;
   if (COMPARE.includes(c.Operand) || SETS.includes(c.Operand)) {
-    if (v === "") r.error(`rule/${kind}-value`, `Operator "${c.Operand}" needs a value`, c, valueField());
+    if (v === "") r.error(`rule/${kind}-value`, `Operator "${c.Operand}" needs a value`, c, valueField(r, c));
   } else if (c.Operand === "regexp") {
     const err = regexpError(v);
-    if (err) r.error(`rule/${kind}-regexp`, `Invalid regular expression "${v}": ${err}`, c, valueField());
+    if (err) r.error(`rule/${kind}-regexp`, `Invalid regular expression "${v}": ${err}`, c, valueField(r, c));
   } else if (c.Operand === "version") {
-    if (!versionConstraintOk(v)) r.error(`rule/${kind}-version`, `Invalid version constraint "${v}"`, c, valueField());
+    if (!versionConstraintOk(v)) r.error(`rule/${kind}-version`, `Invalid version constraint "${v}"`, c, valueField(r, c));
   } else if (c.Operand === "semver") {
-    if (!semverConstraintOk(v)) r.error(`rule/${kind}-semver`, `Invalid semver constraint "${v}"`, c, valueField());
+    if (!semverConstraintOk(v)) r.error(`rule/${kind}-semver`, `Invalid semver constraint "${v}"`, c, valueField(r, c));
   } else if (c.Operand === "distinct_property") {
     if (v !== "" && !(/^\d+$/.test(v) && Number(v) >= 1)) r.error("rule/constraint-value", `distinct_property value must be a whole number of at least 1, not "${v}"`, c, "value");
   } else if (c.Operand === "is_set" || c.Operand === "is_not_set") {

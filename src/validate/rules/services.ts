@@ -10,7 +10,7 @@ const CONSUL_CHECKS = ["http", "tcp", "grpc", "script"];
 function service(r: Reporter, s: Service, level: "group" | "task", taskName: string | undefined, groupTasks: string[], ports: Set<string>): void {
   // a group with one task: the server fills the task of a native service in
   const inferredTask = groupTasks.length === 1;
-  const plain = s.Name.replace(/\$\{[^}]*\}/g, "x");
+  const plain = s.Name.includes("${") ? s.Name.replace(/\$\{[^}]*\}/g, "x") : s.Name;
   if (!LABEL.test(plain))
     r.error("rule/service-name", `Service name "${s.Name}" must be a valid RFC-1123 label: letters, digits and dashes, at most 63 characters, not starting or ending with a dash`, s, "name");
   if (s.Address !== "" && s.AddressMode !== "auto") r.error("rule/service-address-mode", 'A service with an address must use address_mode "auto"', s, "address_mode");
