@@ -9,7 +9,8 @@ const { second: S, minute: M, hour: H } = NS;
 export const isBatchLike = (type: string): boolean => type === "batch" || type === "sysbatch";
 export const isSystemLike = (type: string): boolean => type === "system" || type === "sysbatch";
 
-// The defaults are shared and read only: a decoded policy is always a fresh object made by a merge.
+// The defaults are shared and read only: a decoded policy is always a fresh object made by a merge
+// (which, without a block, copies its base: every field falls back to the base's).
 const BATCH_RESTART: RestartPolicy = { Interval: 24 * H, Attempts: 3, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
 const SERVICE_RESTART: RestartPolicy = { Interval: 30 * M, Attempts: 2, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
 const BATCH_RESCHEDULE: ReschedulePolicy = { Attempts: 1, Interval: 24 * H, Delay: 5 * S, DelayFunction: "constant", MaxDelay: 0, Unlimited: false };
@@ -35,7 +36,6 @@ export function overlay<T>(merge: (base: T, b: Obj | undefined) => T, base: T, o
 }
 
 export function mergeRestart(base: RestartPolicy, b: Obj | undefined): RestartPolicy {
-  if (!b) return { ...base };
   return {
     Interval: dur(b, "interval", base.Interval),
     Attempts: int(b, "attempts", base.Attempts),
@@ -52,7 +52,6 @@ export function defaultReschedule(type: string): ReschedulePolicy | null {
 }
 
 export function mergeReschedule(base: ReschedulePolicy, b: Obj | undefined): ReschedulePolicy {
-  if (!b) return { ...base };
   return {
     Attempts: int(b, "attempts", base.Attempts),
     Interval: dur(b, "interval", base.Interval),
@@ -64,7 +63,6 @@ export function mergeReschedule(base: ReschedulePolicy, b: Obj | undefined): Res
 }
 
 export function mergeUpdate(base: UpdateStrategy, b: Obj | undefined): UpdateStrategy {
-  if (!b) return { ...base };
   return {
     Stagger: dur(b, "stagger", base.Stagger),
     MaxParallel: int(b, "max_parallel", base.MaxParallel),
@@ -79,7 +77,6 @@ export function mergeUpdate(base: UpdateStrategy, b: Obj | undefined): UpdateStr
 }
 
 export function mergeMigrate(base: MigrateStrategy, b: Obj | undefined): MigrateStrategy {
-  if (!b) return { ...base };
   return {
     MaxParallel: int(b, "max_parallel", base.MaxParallel),
     HealthCheck: str(b, "health_check", base.HealthCheck),
