@@ -91,7 +91,8 @@ const NO_BLOCKS: readonly Obj[] = [];
 export const blocks = (o: Obj | undefined, k: string): readonly Obj[] => {
   const v = read(o, k);
   if (!Array.isArray(v) || v.length === 0) return NO_BLOCKS;
-  return v.every(isObj) ? v : v.filter(isObj);
+  for (const x of v) if (!isObj(x)) return v.filter(isObj);
+  return v;
 };
 export const block = (o: Obj | undefined, k: string): Obj | undefined => {
   const v = read(o, k);
