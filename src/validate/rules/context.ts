@@ -114,10 +114,16 @@ export function escapesAllocDir(dest: string, base = 1): boolean {
   if (dest.includes("${")) return false;
   // the task dir is alloc/<task>; `base` levels up is still inside the allocation dir
   let depth = dest.startsWith("/") ? 0 : base;
-  for (const seg of dest.split(/[\\/]+/)) {
-    if (seg === "" || seg === ".") continue;
-    depth += seg === ".." ? -1 : 1;
-    if (depth < 0) return true;
+  // segments between `/` or `\` (scanned in place: a split by a regexp made a list of strings per path)
+  let start = 0;
+  for (let i = 0; i <= dest.length; i++) {
+    if (i < dest.length && dest[i] !== "/" && dest[i] !== "\\") continue;
+    const len = i - start;
+    if (len > 0 && !(len === 1 && dest[start] === ".")) {
+      depth += len === 2 && dest[start] === "." && dest[start + 1] === "." ? -1 : 1;
+      if (depth < 0) return true;
+    }
+    start = i + 1;
   }
   return false;
 }
