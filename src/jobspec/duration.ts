@@ -11,7 +11,8 @@ const UNITS: Record<string, number> = {
   h: 3600e9,
 };
 
-const PART = /([0-9]*(?:\.[0-9]*)?)(ns|us|µs|μs|ms|s|m|h)/y;
+/** The units in the order they are tried at a position ("ms" before "m" and "s"). */
+const UNIT_NAMES = ["ns", "us", "µs", "μs", "ms", "s", "m", "h"];
 
 export type DurationResult = { ok: true; ns: number } | { ok: false; message: string };
 
@@ -27,17 +28,31 @@ export function parseDuration(input: unknown): DurationResult {
   }
   if (s === "0") return { ok: true, ns: 0 };
   if (s === "") return bad(input);
+  // parts: a number (digits, then an optional fraction) and its unit; scanned by hand, as a
+  // regexp made a match list per part
   let total = 0;
-  PART.lastIndex = 0;
   let at = 0;
   while (at < s.length) {
-    PART.lastIndex = at;
-    const m = PART.exec(s);
-    if (!m || m[1] === "" || m[1] === ".") return bad(input);
-    total += Number(m[1]) * UNITS[m[2]!]!;
-    at = PART.lastIndex;
+    const start = at;
+    at = digitsEnd(s, at);
+    if (s[at] === ".") at = digitsEnd(s, at + 1);
+    const num = s.slice(start, at);
+    const unit = unitAt(s, at);
+    if (num === "" || num === "." || unit === undefined) return bad(input);
+    total += Number(num) * UNITS[unit]!;
+    at += unit.length;
   }
   return { ok: true, ns: sign * Math.round(total) };
+}
+
+function unitAt(s: string, at: number): string | undefined {
+  for (const u of UNIT_NAMES) if (s.startsWith(u, at)) return u;
+  return undefined;
+}
+
+function digitsEnd(s: string, at: number): number {
+  while (at < s.length && s.charCodeAt(at) >= 48 && s.charCodeAt(at) <= 57) at++;
+  return at;
 }
 
 function bad(input: string): DurationResult {

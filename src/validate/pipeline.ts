@@ -23,19 +23,20 @@ export interface ValidateResult {
 const isError = (d: Diagnostic) => d.severity === "error";
 
 export function validateWith(text: string, makeEvaluator: MakeEvaluator): ValidateResult {
-  const { tree, diagnostics: syntax } = parse(text);
-  const out: Diagnostic[] = [...syntax];
+  const { tree, diagnostics: out } = parse(text);
+  // parse made this list for this call alone: the later stages' diagnostics are appended to it
+  const syntaxError = out.some(isError);
   try {
     const { evaluator, diagnostics: evalDiags } = makeEvaluator(tree);
-    out.push(...evalDiags);
-    if (out.some(isError) && syntax.some(isError)) return { diagnostics: out, tree };
+    append(out, evalDiags);
+    if (syntaxError) return { diagnostics: out, tree };
     const read = readJobFile(tree, evaluator);
-    out.push(...read.diagnostics);
+    append(out, read.diagnostics);
     const fileStart: Range = { start: tree.body.range.start, end: tree.body.range.start };
-    out.push(...schemaStage(read.instance, read.paths, fileStart));
+    append(out, schemaStage(read.instance, read.paths, fileStart));
     const decoded = decodeJob(read.instance, read.paths);
     if (!decoded) return { diagnostics: out, tree };
-    if (!out.some(isError)) out.push(...runRules({ job: decoded.job, instance: read.instance, paths: read.paths, origins: decoded.origins }));
+    if (!out.some(isError)) append(out, runRules({ job: decoded.job, instance: read.instance, paths: read.paths, origins: decoded.origins }));
     return { job: decoded.job, diagnostics: sortDiagnostics(out), tree };
   } catch (err) {
     out.push({
@@ -48,6 +49,11 @@ export function validateWith(text: string, makeEvaluator: MakeEvaluator): Valida
   }
 }
 
+function append(out: Diagnostic[], ds: readonly Diagnostic[]): void {
+  for (const d of ds) out.push(d);
+}
+
+/** Sorts by position, then code (in place; returns `ds`). */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-  return [...ds].sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code));
+  return ds.length < 2 ? ds : ds.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code));
 }

@@ -2,47 +2,102 @@
 // that maps decoded objects back to instance paths, and decoders for small shared blocks.
 import { parseDuration } from "../duration.js";
 import type { PathNode } from "../../validate/paths.js";
-import type { Affinity, Constraint, Spread } from "../types.js";
+import type { Affinity, Constraint, Spread, SpreadTarget } from "../types.js";
 
 export type Obj = Record<string, unknown>;
 
 /** Remembers, for each decoded object, the path index node of the block it came from. */
 export class Origins {
-  // a Map, not a WeakMap: it lives no longer than the job it indexes, and is much cheaper to fill
-  private map = new Map<object, PathNode>();
+  // Objects and their nodes side by side, in the order decoded: appending costs far less than
+  // hashing every decoded object into a Map, and the rules ask for few origins (none for most
+  // clean files). A lookup scans a short list; a long one gets a Map on the first lookup.
+  private readonly objs: object[] = [];
+  private readonly nodes: PathNode[] = [];
+  private map: Map<object, PathNode> | undefined = undefined;
+  /** Records `obj`'s node; all records come before the first lookup (decoding precedes the rules). */
   set<T extends object>(obj: T, path: PathNode): T {
-    this.map.set(obj, path);
+    this.objs.push(obj);
+    this.nodes.push(path);
     return obj;
   }
   get(obj: object): PathNode | undefined {
-    return this.map.get(obj);
+    if (this.objs.length <= SCAN_MAX) {
+      const i = this.objs.lastIndexOf(obj); // the last record wins, as in a Map
+      return i < 0 ? undefined : this.nodes[i];
+    }
+    return (this.map ??= this.index()).get(obj);
+  }
+  private index(): Map<object, PathNode> {
+    const map = new Map<object, PathNode>();
+    for (let i = 0; i < this.objs.length; i++) map.set(this.objs[i]!, this.nodes[i]!);
+    return map;
   }
 }
 
+/** Up to this many records a lookup scans them (a typical job file decodes to a few dozen). */
+const SCAN_MAX = 64;
+
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-export const has = (o: Obj | undefined, k: string): boolean => o !== undefined && o[k] !== undefined;
-export const str = (o: Obj | undefined, k: string, d = ""): string => (typeof o?.[k] === "string" ? (o[k] as string) : d);
-export const int = (o: Obj | undefined, k: string, d = 0): number => (typeof o?.[k] === "number" ? Math.trunc(o[k] as number) : d);
-export const bool = (o: Obj | undefined, k: string, d = false): boolean => (typeof o?.[k] === "boolean" ? (o[k] as boolean) : d);
-export const optInt = (o: Obj | undefined, k: string): number | null => (typeof o?.[k] === "number" ? Math.trunc(o[k] as number) : null);
-export const strList = (o: Obj | undefined, k: string): string[] =>
-  Array.isArray(o?.[k]) ? (o![k] as unknown[]).filter((x): x is string => typeof x === "string") : [];
+// The readers below look each key up once: instance objects are hash tables (structure.ts), and
+// a decoder asks each for dozens of keys, most of them absent.
+const read = (o: Obj | undefined, k: string): unknown => (o === undefined ? undefined : o[k]);
+export const has = (o: Obj | undefined, k: string): boolean => read(o, k) !== undefined;
+export const str = (o: Obj | undefined, k: string, d = ""): string => {
+  const v = read(o, k);
+  return typeof v === "string" ? v : d;
+};
+export const int = (o: Obj | undefined, k: string, d = 0): number => {
+  const v = read(o, k);
+  return typeof v === "number" ? Math.trunc(v) : d;
+};
+export const bool = (o: Obj | undefined, k: string, d = false): boolean => {
+  const v = read(o, k);
+  return typeof v === "boolean" ? v : d;
+};
+export const optInt = (o: Obj | undefined, k: string): number | null => {
+  const v = read(o, k);
+  return typeof v === "number" ? Math.trunc(v) : null;
+};
+export const strList = (o: Obj | undefined, k: string): string[] => {
+  const v = read(o, k);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+};
 export const strMap = (o: Obj | undefined, k: string): Record<string, string> => {
-  const v = o?.[k];
+  const v = read(o, k);
   const out: Record<string, string> = {};
-  if (isObj(v)) for (const [kk, vv] of Object.entries(v)) if (typeof vv === "string") out[kk] = vv;
+  if (isObj(v))
+    for (const kk of Object.keys(v)) {
+      const x = v[kk];
+      if (typeof x === "string") out[kk] = x;
+    }
   return out;
 };
-export const anyMap = (o: Obj | undefined, k: string): Record<string, unknown> => (isObj(o?.[k]) ? (o![k] as Obj) : {});
+export const anyMap = (o: Obj | undefined, k: string): Record<string, unknown> => {
+  const v = read(o, k);
+  return isObj(v) ? v : {};
+};
 /** A duration attribute in nanoseconds; `d` when unset or unparsable (the schema stage reports those). */
 export const dur = (o: Obj | undefined, k: string, d = 0): number => {
-  if (!has(o, k)) return d;
-  const r = parseDuration(o![k]);
+  const v = read(o, k);
+  if (v === undefined) return d;
+  const r = parseDuration(v);
   return r.ok ? r.ns : d;
 };
 export const optDur = (o: Obj | undefined, k: string): number | null => (has(o, k) ? dur(o, k) : null);
-export const blocks = (o: Obj | undefined, k: string): Obj[] => (Array.isArray(o?.[k]) ? (o![k] as unknown[]).filter(isObj) : []);
-export const block = (o: Obj | undefined, k: string): Obj | undefined => (isObj(o?.[k]) ? (o![k] as Obj) : undefined);
+
+// shared, so read only (by type: a frozen array would slow down the loops over it)
+const NO_BLOCKS: readonly Obj[] = [];
+/** The blocks under `k` (read only: the instance's own list when it holds only objects, as it does unless the file is in error). */
+export const blocks = (o: Obj | undefined, k: string): readonly Obj[] => {
+  const v = read(o, k);
+  if (!Array.isArray(v) || v.length === 0) return NO_BLOCKS;
+  for (const x of v) if (!isObj(x)) return v.filter(isObj);
+  return v;
+};
+export const block = (o: Obj | undefined, k: string): Obj | undefined => {
+  const v = read(o, k);
+  return isObj(v) ? v : undefined;
+};
 
 /** The decoding context for one job. Decoders pass around the path index nodes of their blocks
  * (made on demand where nothing was recorded, e.g. a default's place), never pointer strings. */
@@ -51,6 +106,22 @@ export interface Ctx {
   /** Labels of the block at a path index node. */
   labels(path: PathNode): string[];
 }
+
+/**
+ * Decodes each block under `k` with `decode(ctx, block, its path index node, arg)` (`path` is the
+ * parent block's node). Decoders are module-level functions, not closures: a closure would be made
+ * on every call, and most lists are empty.
+ */
+export function eachBlock<T, A = undefined>(ctx: Ctx, o: Obj | undefined, k: string, path: PathNode, decode: (ctx: Ctx, b: Obj, at: PathNode, arg: A) => T, arg?: A): T[] {
+  const list = blocks(o, k);
+  if (list.length === 0) return [];
+  const under = path.child(k);
+  if (list.length === 1) return [decode(ctx, list[0]!, under.child(0), arg as A)]; // most lists (no map call, no closure)
+  return list.map((b, i) => decode(ctx, b, under.child(i), arg as A));
+}
+
+/** The first label of the block at a path index node ("" if none). */
+export const label = (ctx: Ctx, path: PathNode): string => ctx.labels(path)[0] ?? "";
 
 const SHORTHANDS = ["version", "semver", "regexp", "set_contains", "set_contains_all", "set_contains_any"] as const;
 
@@ -73,30 +144,22 @@ function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string 
   return { LTarget, RTarget, Operand };
 }
 
-export function constraints(ctx: Ctx, o: Obj | undefined, path: PathNode): Constraint[] {
-  return blocks(o, "constraint").map((b, i) => ctx.origins.set(placement(b), path.child("constraint").child(i)));
-}
+const constraint = (ctx: Ctx, b: Obj, at: PathNode): Constraint => ctx.origins.set(placement(b), at);
+const affinity = (ctx: Ctx, b: Obj, at: PathNode): Affinity => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, at);
+const spreadTarget = (ctx: Ctx, t: Obj, at: PathNode): SpreadTarget => ctx.origins.set({ Value: label(ctx, at), Percent: int(t, "percent") }, at);
+const spread = (ctx: Ctx, b: Obj, at: PathNode): Spread =>
+  ctx.origins.set({ Attribute: str(b, "attribute"), Weight: int(b, "weight", 50), SpreadTarget: eachBlock(ctx, b, "target", at, spreadTarget) }, at);
 
-export function affinities(ctx: Ctx, o: Obj | undefined, path: PathNode): Affinity[] {
-  return blocks(o, "affinity").map((b, i) => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, path.child("affinity").child(i)));
-}
-
-export function spreads(ctx: Ctx, o: Obj | undefined, path: PathNode): Spread[] {
-  return blocks(o, "spread").map((b, i) => {
-    const p = path.child("spread").child(i);
-    const SpreadTarget = blocks(b, "target").map((t, j) =>
-      ctx.origins.set({ Value: ctx.labels(p.child("target").child(j))[0] ?? "", Percent: int(t, "percent") }, p.child("target").child(j)),
-    );
-    return ctx.origins.set({ Attribute: str(b, "attribute"), Weight: int(b, "weight", 50), SpreadTarget }, p);
-  });
-}
+export const constraints = (ctx: Ctx, o: Obj | undefined, path: PathNode): Constraint[] => eachBlock(ctx, o, "constraint", path, constraint);
+export const affinities = (ctx: Ctx, o: Obj | undefined, path: PathNode): Affinity[] => eachBlock(ctx, o, "affinity", path, affinity);
+export const spreads = (ctx: Ctx, o: Obj | undefined, path: PathNode): Spread[] => eachBlock(ctx, o, "spread", path, spread);
 
 /** snake_case keys to PascalCase, recursively (free-form blocks with an API shape, e.g. `connect`). */
 export function pascalKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(pascalKeys);
   if (!isObj(v)) return v;
   const out: Obj = {};
-  for (const [k, x] of Object.entries(v)) out[pascal(k)] = pascalKeys(x);
+  for (const k of Object.keys(v)) out[pascal(k)] = pascalKeys(v[k]);
   return out;
 }
 

@@ -2,10 +2,10 @@
 // defaults, ephemeral disk, volumes, disconnect, and the tasks.
 import type { PathNode } from "../../validate/paths.js";
 import type { Job, ScalingPolicy, TaskGroup, VolumeRequest } from "../types.js";
-import { affinities, anyMap, block, blocks, bool, constraints, dur, has, int, optDur, optInt, spreads, str, strList, strMap, type Ctx, type Obj } from "./common.js";
-import { consul } from "./identity.js";
+import { affinities, anyMap, block, bool, constraints, dur, eachBlock, has, int, label, optDur, optInt, spreads, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { consul, secretBlocks, type SecretBlock } from "./identity.js";
 import { networks } from "./network.js";
-import { defaultMigrate, defaultReschedule, defaultRestart, defaultUpdate, mergeMigrate, mergeReschedule, mergeRestart, mergeUpdate } from "./policies.js";
+import { DEFAULT_MIGRATE, DEFAULT_UPDATE, defaultReschedule, defaultRestart, mergeMigrate, mergeReschedule, mergeRestart, mergeUpdate, overlay } from "./policies.js";
 import { services } from "./service.js";
 import { task, type Inherited } from "./task.js";
 
@@ -15,7 +15,7 @@ export interface JobLevel {
   reschedule?: Obj;
   migrate?: Obj;
   vault?: { block: Obj; path: PathNode };
-  secrets: { name: string; block: Obj; path: PathNode }[];
+  secrets: readonly SecretBlock[];
 }
 
 /** A group from its instance object; `tasks` lists the task objects with their paths (the job-level `task` shorthand passes one). */
@@ -24,60 +24,46 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
   const sc = block(g, "scaling");
   const count = has(g, "count") ? int(g, "count") : sc && has(sc, "min") ? int(sc, "min") : 1;
   const restartBlock = block(g, "restart");
-  const restart = ctx.origins.set(mergeRestart(defaultRestart(type), restartBlock), restartBlock ? path.child("restart") : path);
+  const restartOrigin = restartBlock ? path.child("restart") : path;
+  const restart = ctx.origins.set(mergeRestart(defaultRestart(type), restartBlock), restartOrigin);
 
   const reschedBase = defaultReschedule(type);
   const rb = block(g, "reschedule");
   const reschedule = reschedBase || rb || jl.reschedule
     ? ctx.origins.set(
-        mergeReschedule(mergeReschedule(reschedBase ?? defaultReschedule("service")!, jl.reschedule), rb),
+        overlay(mergeReschedule, reschedBase ?? defaultReschedule("service")!, jl.reschedule, rb),
         rb ? path.child("reschedule") : jl.reschedule ? jl.path.child("reschedule") : path,
       )
     : null;
 
   const ub = block(g, "update");
-  const update = jl.job.Update || ub ? ctx.origins.set(mergeUpdate(jl.job.Update ?? defaultUpdate(), ub), ub ? path.child("update") : jl.path.child("update")) : null;
+  const update = jl.job.Update || ub ? ctx.origins.set(mergeUpdate(jl.job.Update ?? DEFAULT_UPDATE, ub), ub ? path.child("update") : jl.path.child("update")) : null;
 
   const mb = block(g, "migrate");
   const migrate = type === "service" || mb || jl.migrate
-    ? ctx.origins.set(mergeMigrate(mergeMigrate(defaultMigrate(), jl.migrate), mb), mb ? path.child("migrate") : jl.migrate ? jl.path.child("migrate") : path)
+    ? ctx.origins.set(overlay(mergeMigrate, DEFAULT_MIGRATE, jl.migrate, mb), mb ? path.child("migrate") : jl.migrate ? jl.path.child("migrate") : path)
     : null;
 
   const ed = block(g, "ephemeral_disk");
   const dc = block(g, "disconnect");
   const volumes: Record<string, VolumeRequest> = {};
-  blocks(g, "volume").forEach((v, i) => {
-    const vname = ctx.labels(path.child("volume").child(i))[0] ?? "";
-    const mo = block(v, "mount_options");
-    volumes[vname] = ctx.origins.set(
-      {
-        Name: vname,
-        Type: str(v, "type"),
-        Source: str(v, "source"),
-        ReadOnly: bool(v, "read_only"),
-        Sticky: bool(v, "sticky"),
-        AccessMode: str(v, "access_mode"),
-        AttachmentMode: str(v, "attachment_mode"),
-        MountOptions: mo ? { FSType: str(mo, "fs_type"), MountFlags: strList(mo, "mount_flags") } : null,
-        PerAlloc: bool(v, "per_alloc"),
-      },
-      path.child("volume").child(i),
-    );
-  });
+  for (const v of eachBlock(ctx, g, "volume", path, volume)) volumes[v.Name] = v;
   const scaling: ScalingPolicy | null = sc
     ? ctx.origins.set({ Min: has(sc, "min") ? int(sc, "min") : count, Max: optInt(sc, "max"), Policy: has(sc, "policy") ? anyMap(sc, "policy") : null, Enabled: bool(sc, "enabled", true), Type: str(sc, "type", "horizontal") }, path.child("scaling"))
     : null;
 
   const gv = block(g, "vault");
+  const groupSecrets = secretBlocks(ctx, g, path);
   const inh: Inherited = {
     jobID: jl.job.ID,
     group: name,
     restart,
-    restartOrigin: restartBlock ? path.child("restart") : path,
+    restartOrigin,
     vault: gv ? { block: gv, path: path.child("vault") } : jl.vault,
-    secrets: [...jl.secrets, ...blocks(g, "secret").map((s, i) => ({ name: ctx.labels(path.child("secret").child(i))[0] ?? "", block: s, path: path.child("secret").child(i) }))],
+    secrets: groupSecrets.length === 0 ? jl.secrets : [...jl.secrets, ...groupSecrets],
     consulNamespace: jl.job.ConsulNamespace ?? "",
   };
+  const gc = block(g, "consul");
   return ctx.origins.set(
     {
       Name: name,
@@ -104,8 +90,26 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
       MaxClientDisconnect: optDur(g, "max_client_disconnect"),
       PreventRescheduleOnLost: bool(g, "prevent_reschedule_on_lost"),
       Scaling: scaling,
-      Consul: block(g, "consul") ? consul(ctx, block(g, "consul")!, path.child("consul"), inh.consulNamespace) : null,
+      Consul: gc ? consul(ctx, gc, path.child("consul"), inh.consulNamespace) : null,
     },
     path,
+  );
+}
+
+function volume(ctx: Ctx, v: Obj, at: PathNode): VolumeRequest {
+  const mo = block(v, "mount_options");
+  return ctx.origins.set(
+    {
+      Name: label(ctx, at),
+      Type: str(v, "type"),
+      Source: str(v, "source"),
+      ReadOnly: bool(v, "read_only"),
+      Sticky: bool(v, "sticky"),
+      AccessMode: str(v, "access_mode"),
+      AttachmentMode: str(v, "attachment_mode"),
+      MountOptions: mo ? { FSType: str(mo, "fs_type"), MountFlags: strList(mo, "mount_flags") } : null,
+      PerAlloc: bool(v, "per_alloc"),
+    },
+    at,
   );
 }

@@ -1,7 +1,7 @@
 // Workload identities, vault, consul and secrets (docs/jobspec.md §1.3, §1.19).
 import type { PathNode } from "../../validate/paths.js";
 import type { Consul, Secret, Vault, WorkloadIdentity } from "../types.js";
-import { anyMap, bool, dur, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { anyMap, bool, dur, eachBlock, label, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 
 export function identity(ctx: Ctx, b: Obj, path: PathNode): WorkloadIdentity {
   return ctx.origins.set(
@@ -46,6 +46,16 @@ export function vault(ctx: Ctx, b: Obj, path: PathNode): Vault {
 export function consul(ctx: Ctx, b: Obj, path: PathNode, jobNamespace: string): Consul {
   return ctx.origins.set({ Namespace: str(b, "namespace") || jobNamespace, Cluster: str(b, "cluster", "default"), Partition: str(b, "partition") }, path);
 }
+
+/** A `secret` block of a job, group or task, with its name; decoded for each task it applies to. */
+export interface SecretBlock {
+  name: string;
+  block: Obj;
+  path: PathNode;
+}
+
+const secretBlock = (ctx: Ctx, s: Obj, at: PathNode): SecretBlock => ({ name: label(ctx, at), block: s, path: at });
+export const secretBlocks = (ctx: Ctx, o: Obj, path: PathNode): SecretBlock[] => eachBlock(ctx, o, "secret", path, secretBlock);
 
 export function secret(ctx: Ctx, name: string, b: Obj, path: PathNode): Secret {
   return ctx.origins.set({ Name: name, Provider: str(b, "provider"), Path: str(b, "path"), Config: anyMap(b, "config"), Env: strMap(b, "env") }, path);

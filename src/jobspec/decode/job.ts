@@ -1,16 +1,17 @@
 // The job (docs/jobspec.md §1.1, §2): identity, placement, update defaults by type, periodic,
 // parameterized, and the groups (job-level `task` shorthands first, each as its own group).
 import type { PathNode } from "../../validate/paths.js";
-import type { Job, Multiregion } from "../types.js";
-import { affinities, block, blocks, bool, constraints, int, spreads, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import type { Job, Multiregion, MultiregionRegion, TaskGroup } from "../types.js";
+import { affinities, block, blocks, bool, constraints, eachBlock, int, label, spreads, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 import { group, type JobLevel } from "./group.js";
-import { defaultUpdate, isBatchLike, mergeUpdate } from "./policies.js";
+import { secretBlocks } from "./identity.js";
+import { DEFAULT_UPDATE, isBatchLike, mergeUpdate } from "./policies.js";
 
-export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, label: string): Job {
-  const ID = str(j, "id", label);
+export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: string): Job {
+  const ID = str(j, "id", jobLabel);
   const Type = str(j, "type", "service");
   const ub = block(j, "update");
-  const Update = ub || !isBatchLike(Type) ? ctx.origins.set(mergeUpdate(defaultUpdate(), ub), ub ? path.child("update") : path) : null;
+  const Update = ub || !isBatchLike(Type) ? ctx.origins.set(mergeUpdate(DEFAULT_UPDATE, ub), ub ? path.child("update") : path) : null;
   const per = block(j, "periodic");
   const par = block(j, "parameterized");
   const mr = block(j, "multiregion");
@@ -55,33 +56,37 @@ export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, label: string)
     reschedule: block(j, "reschedule"),
     migrate: block(j, "migrate"),
     vault: jv ? { block: jv, path: path.child("vault") } : undefined,
-    secrets: blocks(j, "secret").map((s, i) => ({ name: ctx.labels(path.child("secret").child(i))[0] ?? "", block: s, path: path.child("secret").child(i) })),
+    secrets: secretBlocks(ctx, j, path),
   };
-  const shorthand = blocks(j, "task").map((t, i) => {
-    const tp = path.child("task").child(i);
-    return group(ctx, {}, tp, ctx.labels(tp)[0] ?? "", [{ obj: t, path: tp }], jl);
-  });
-  const groups = blocks(j, "group").map((g, i) => {
-    const gp = path.child("group").child(i);
-    return group(ctx, g, gp, ctx.labels(gp)[0] ?? "", blocks(g, "task").map((t, k) => ({ obj: t, path: gp.child("task").child(k) })), jl);
-  });
-  job.TaskGroups = [...shorthand, ...groups];
+  const shorthand = eachBlock(ctx, j, "task", path, taskGroup, jl);
+  const groups = eachBlock(ctx, j, "group", path, groupOf, jl);
+  job.TaskGroups = shorthand.length === 0 ? groups : shorthand.concat(groups);
   return job;
 }
+
+/** A job-level task: a group of its own (the group and the task are the same block). */
+const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, NO_GROUP, at, label(ctx, at), [{ obj: t, path: at }], jl);
+/** The group settings of a job-level task: none (a hash table like the instance's block objects, see structure.ts). */
+const NO_GROUP: Obj = Object.create(null) as Obj;
+
+const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, g, at, label(ctx, at), eachBlock(ctx, g, "task", at, groupTask), jl);
+const groupTask = (_: Ctx, t: Obj, at: PathNode) => ({ obj: t, path: at });
 
 function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
   const st = block(mr, "strategy");
   return ctx.origins.set(
     {
       Strategy: st ? { MaxParallel: int(st, "max_parallel"), OnFailure: str(st, "on_failure") } : null,
-      Regions: blocks(mr, "region").map((r, i) => ({
-        Name: ctx.labels(path.child("region").child(i))[0] ?? "",
-        Count: int(r, "count", 1),
-        Datacenters: strList(r, "datacenters"),
-        NodePool: str(r, "node_pool"),
-        Meta: strMap(r, "meta"),
-      })),
+      Regions: eachBlock(ctx, mr, "region", path, region),
     },
     path,
   );
 }
+
+const region = (ctx: Ctx, r: Obj, at: PathNode): MultiregionRegion => ({
+  Name: label(ctx, at),
+  Count: int(r, "count", 1),
+  Datacenters: strList(r, "datacenters"),
+  NodePool: str(r, "node_pool"),
+  Meta: strMap(r, "meta"),
+});

@@ -1,37 +1,39 @@
 // Networks and ports (docs/jobspec.md §1.8): ports with `static` are reserved, others dynamic.
 import type { PathNode } from "../../validate/paths.js";
 import type { NetworkResource, Port } from "../types.js";
-import { block, blocks, bool, has, int, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { block, blocks, bool, eachBlock, has, int, label, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 
-export function networks(ctx: Ctx, o: Obj | undefined, path: PathNode): NetworkResource[] {
-  return blocks(o, "network").map((n, i) => {
-    const p = path.child("network").child(i);
-    const reserved: Port[] = [];
-    const dynamic: Port[] = [];
-    blocks(n, "port").forEach((pb, j) => {
-      const port: Port = ctx.origins.set(
-        { Label: ctx.labels(p.child("port").child(j))[0] ?? "", Value: int(pb, "static"), To: int(pb, "to"), HostNetwork: str(pb, "host_network") },
-        p.child("port").child(j),
-      );
-      if (has(pb, "ignore_collision")) port.IgnoreCollision = bool(pb, "ignore_collision");
-      (has(pb, "static") ? reserved : dynamic).push(port);
-    });
-    const dns = block(n, "dns");
-    const cni = block(n, "cni");
-    return ctx.origins.set(
-      {
-        Mode: str(n, "mode"),
-        Device: str(n, "device"),
-        CIDR: str(n, "cidr"),
-        IP: str(n, "ip"),
-        Hostname: str(n, "hostname"),
-        MBits: optInt(n, "mbits"),
-        DNS: dns ? { Servers: strList(dns, "servers"), Searches: strList(dns, "searches"), Options: strList(dns, "options") } : null,
-        ReservedPorts: reserved,
-        DynamicPorts: dynamic,
-        CNI: cni ? { Args: strMap(cni, "args") } : null,
-      },
-      p,
-    );
-  });
+export const networks = (ctx: Ctx, o: Obj | undefined, path: PathNode): NetworkResource[] => eachBlock(ctx, o, "network", path, network);
+
+function network(ctx: Ctx, n: Obj, p: PathNode): NetworkResource {
+  const reserved: Port[] = [];
+  const dynamic: Port[] = [];
+  const ports = blocks(n, "port");
+  for (let j = 0; j < ports.length; j++) {
+    const pb = ports[j]!;
+    (has(pb, "static") ? reserved : dynamic).push(port(ctx, pb, p.child("port").child(j)));
+  }
+  const dns = block(n, "dns");
+  const cni = block(n, "cni");
+  return ctx.origins.set(
+    {
+      Mode: str(n, "mode"),
+      Device: str(n, "device"),
+      CIDR: str(n, "cidr"),
+      IP: str(n, "ip"),
+      Hostname: str(n, "hostname"),
+      MBits: optInt(n, "mbits"),
+      DNS: dns ? { Servers: strList(dns, "servers"), Searches: strList(dns, "searches"), Options: strList(dns, "options") } : null,
+      ReservedPorts: reserved,
+      DynamicPorts: dynamic,
+      CNI: cni ? { Args: strMap(cni, "args") } : null,
+    },
+    p,
+  );
+}
+
+function port(ctx: Ctx, pb: Obj, at: PathNode): Port {
+  const p: Port = ctx.origins.set({ Label: label(ctx, at), Value: int(pb, "static"), To: int(pb, "to"), HostNetwork: str(pb, "host_network") }, at);
+  if (has(pb, "ignore_collision")) p.IgnoreCollision = bool(pb, "ignore_collision");
+  return p;
 }

@@ -9,14 +9,33 @@ const { second: S, minute: M, hour: H } = NS;
 export const isBatchLike = (type: string): boolean => type === "batch" || type === "sysbatch";
 export const isSystemLike = (type: string): boolean => type === "system" || type === "sysbatch";
 
-export function defaultRestart(type: string): RestartPolicy {
-  return isBatchLike(type)
-    ? { Interval: 24 * H, Attempts: 3, Delay: 15 * S, Mode: "fail", RenderTemplates: false }
-    : { Interval: 30 * M, Attempts: 2, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
+// The defaults are shared and read only: a decoded policy is always a fresh object made by a merge
+// (which, without a block, copies its base: every field falls back to the base's).
+const BATCH_RESTART: RestartPolicy = { Interval: 24 * H, Attempts: 3, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
+const SERVICE_RESTART: RestartPolicy = { Interval: 30 * M, Attempts: 2, Delay: 15 * S, Mode: "fail", RenderTemplates: false };
+const BATCH_RESCHEDULE: ReschedulePolicy = { Attempts: 1, Interval: 24 * H, Delay: 5 * S, DelayFunction: "constant", MaxDelay: 0, Unlimited: false };
+const SERVICE_RESCHEDULE: ReschedulePolicy = { Attempts: 0, Interval: 0, Delay: 30 * S, DelayFunction: "exponential", MaxDelay: H, Unlimited: true };
+export const DEFAULT_UPDATE: UpdateStrategy = {
+  Stagger: 30 * S,
+  MaxParallel: 1,
+  HealthCheck: "checks",
+  MinHealthyTime: 10 * S,
+  HealthyDeadline: 5 * M,
+  ProgressDeadline: 10 * M,
+  Canary: 0,
+  AutoRevert: false,
+  AutoPromote: false,
+};
+export const DEFAULT_MIGRATE: MigrateStrategy = { MaxParallel: 1, HealthCheck: "checks", MinHealthyTime: 10 * S, HealthyDeadline: 5 * M };
+
+export const defaultRestart = (type: string): RestartPolicy => (isBatchLike(type) ? BATCH_RESTART : SERVICE_RESTART);
+
+/** `base` overlaid with the job-level block, then the group-level one (either may be absent): a fresh object. */
+export function overlay<T>(merge: (base: T, b: Obj | undefined) => T, base: T, outer: Obj | undefined, inner: Obj | undefined): T {
+  return merge(outer ? merge(base, outer) : base, inner);
 }
 
 export function mergeRestart(base: RestartPolicy, b: Obj | undefined): RestartPolicy {
-  if (!b) return { ...base };
   return {
     Interval: dur(b, "interval", base.Interval),
     Attempts: int(b, "attempts", base.Attempts),
@@ -26,15 +45,13 @@ export function mergeRestart(base: RestartPolicy, b: Obj | undefined): RestartPo
   };
 }
 
+/** None for system jobs. */
 export function defaultReschedule(type: string): ReschedulePolicy | null {
   if (isSystemLike(type)) return null;
-  return type === "batch"
-    ? { Attempts: 1, Interval: 24 * H, Delay: 5 * S, DelayFunction: "constant", MaxDelay: 0, Unlimited: false }
-    : { Attempts: 0, Interval: 0, Delay: 30 * S, DelayFunction: "exponential", MaxDelay: H, Unlimited: true };
+  return type === "batch" ? BATCH_RESCHEDULE : SERVICE_RESCHEDULE;
 }
 
 export function mergeReschedule(base: ReschedulePolicy, b: Obj | undefined): ReschedulePolicy {
-  if (!b) return { ...base };
   return {
     Attempts: int(b, "attempts", base.Attempts),
     Interval: dur(b, "interval", base.Interval),
@@ -45,22 +62,7 @@ export function mergeReschedule(base: ReschedulePolicy, b: Obj | undefined): Res
   };
 }
 
-export function defaultUpdate(): UpdateStrategy {
-  return {
-    Stagger: 30 * S,
-    MaxParallel: 1,
-    HealthCheck: "checks",
-    MinHealthyTime: 10 * S,
-    HealthyDeadline: 5 * M,
-    ProgressDeadline: 10 * M,
-    Canary: 0,
-    AutoRevert: false,
-    AutoPromote: false,
-  };
-}
-
 export function mergeUpdate(base: UpdateStrategy, b: Obj | undefined): UpdateStrategy {
-  if (!b) return { ...base };
   return {
     Stagger: dur(b, "stagger", base.Stagger),
     MaxParallel: int(b, "max_parallel", base.MaxParallel),
@@ -74,12 +76,7 @@ export function mergeUpdate(base: UpdateStrategy, b: Obj | undefined): UpdateStr
   };
 }
 
-export function defaultMigrate(): MigrateStrategy {
-  return { MaxParallel: 1, HealthCheck: "checks", MinHealthyTime: 10 * S, HealthyDeadline: 5 * M };
-}
-
 export function mergeMigrate(base: MigrateStrategy, b: Obj | undefined): MigrateStrategy {
-  if (!b) return { ...base };
   return {
     MaxParallel: int(b, "max_parallel", base.MaxParallel),
     HealthCheck: str(b, "health_check", base.HealthCheck),

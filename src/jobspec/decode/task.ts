@@ -2,9 +2,9 @@
 // mounts, lifecycle, scaling, inherited restart/vault/secrets.
 import type { PathNode } from "../../validate/paths.js";
 import { NS } from "../types.js";
-import type { RestartPolicy, ScalingPolicy, Task, TaskArtifact, Template, Vault, Secret } from "../types.js";
-import { affinities, anyMap, block, blocks, bool, constraints, dur, has, int, optDur, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
-import { defaultIdentity, consul, identity, secret, vault } from "./identity.js";
+import type { CSIPluginConfig, RequestedDevice, RestartPolicy, ScalingPolicy, Secret, Task, Action, TaskArtifact, Template, Vault, VolumeMount, WorkloadIdentity } from "../types.js";
+import { affinities, anyMap, block, bool, constraints, dur, eachBlock, has, int, label, optDur, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
+import { defaultIdentity, consul, identity, secret, vault, type SecretBlock } from "./identity.js";
 import { networks } from "./network.js";
 import { mergeRestart } from "./policies.js";
 import { services } from "./service.js";
@@ -15,7 +15,7 @@ export interface Inherited {
   restart: RestartPolicy;
   restartOrigin: PathNode;
   vault?: { block: Obj; path: PathNode };
-  secrets: { name: string; block: Obj; path: PathNode }[];
+  secrets: readonly SecretBlock[];
   consulNamespace: string;
 }
 
@@ -32,22 +32,15 @@ function resources(ctx: Ctx, r: Obj | undefined, path: PathNode) {
       IOPS: optInt(r, "iops"),
       SecretsMB: optInt(r, "secrets"),
       Networks: networks(ctx, r, path),
-      Devices: blocks(r, "device").map((d, i) =>
-        ctx.origins.set(
-          {
-            Name: ctx.labels(path.child("device").child(i))[0] ?? "",
-            Count: int(d, "count", 1),
-            Constraints: constraints(ctx, d, path.child("device").child(i)),
-            Affinities: affinities(ctx, d, path.child("device").child(i)),
-          },
-          path.child("device").child(i),
-        ),
-      ),
+      Devices: eachBlock(ctx, r, "device", path, device),
       NUMA: numa ? { Affinity: str(numa, "affinity", "none"), Devices: strList(numa, "devices") } : null,
     },
     path,
   );
 }
+
+const device = (ctx: Ctx, d: Obj, at: PathNode): RequestedDevice =>
+  ctx.origins.set({ Name: label(ctx, at), Count: int(d, "count", 1), Constraints: constraints(ctx, d, at), Affinities: affinities(ctx, d, at) }, at);
 
 function template(ctx: Ctx, t: Obj, path: PathNode): Template {
   const mode = str(t, "change_mode", "restart");
@@ -99,29 +92,54 @@ function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
   );
 }
 
-function scaling(ctx: Ctx, t: Obj, path: PathNode): ScalingPolicy[] {
-  return blocks(t, "scaling").map((s, i) => {
-    const label = (ctx.labels(path.child("scaling").child(i))[0] ?? "").toLowerCase();
-    return ctx.origins.set(
-      { Min: optInt(s, "min"), Max: optInt(s, "max"), Policy: has(s, "policy") ? anyMap(s, "policy") : null, Enabled: bool(s, "enabled", true), Type: str(s, "type", `vertical_${label}`) },
-      path.child("scaling").child(i),
-    );
-  });
+const scalingPolicy = (ctx: Ctx, s: Obj, at: PathNode): ScalingPolicy =>
+  ctx.origins.set(
+    { Min: optInt(s, "min"), Max: optInt(s, "max"), Policy: has(s, "policy") ? anyMap(s, "policy") : null, Enabled: bool(s, "enabled", true), Type: str(s, "type", `vertical_${label(ctx, at).toLowerCase()}`) },
+    at,
+  );
+
+function csiPlugin(ctx: Ctx, c: Obj, path: PathNode): CSIPluginConfig {
+  return ctx.origins.set(
+    { ID: str(c, "id"), Type: str(c, "type"), MountDir: str(c, "mount_dir", "/csi"), StagePublishBaseDir: str(c, "stage_publish_base_dir", "/local/csi"), HealthTimeout: dur(c, "health_timeout", 30 * NS.second) },
+    path,
+  );
 }
 
+const ownSecret = (ctx: Ctx, s: Obj, at: PathNode): Secret => secret(ctx, label(ctx, at), s, at);
+
+/** The task's secrets: those of its job and group, then its own. */
+function secrets(ctx: Ctx, t: Obj, path: PathNode, inherited: readonly SecretBlock[]): Secret[] {
+  if (inherited.length === 0) return eachBlock(ctx, t, "secret", path, ownSecret);
+  const out = inherited.map((s) => secret(ctx, s.name, s.block, s.path));
+  for (const s of eachBlock(ctx, t, "secret", path, ownSecret)) out.push(s);
+  return out;
+}
+
+const isDefault = (i: WorkloadIdentity): boolean => i.Name === "default";
+
+const volumeMount = (ctx: Ctx, m: Obj, at: PathNode): VolumeMount =>
+  ctx.origins.set(
+    { Volume: str(m, "volume"), Destination: str(m, "destination"), ReadOnly: bool(m, "read_only"), PropagationMode: str(m, "propagation_mode", "private"), SELinuxLabel: str(m, "selinux_label") },
+    at,
+  );
+
+const action = (ctx: Ctx, a: Obj, at: PathNode): Action => ctx.origins.set({ Name: label(ctx, at), Command: str(a, "command"), Args: strList(a, "args") }, at);
+
 export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
-  const name = ctx.labels(path)[0] ?? "";
+  const name = label(ctx, path);
   const lc = block(t, "lifecycle");
   const logs = block(t, "logs");
   const restartBlock = block(t, "restart");
   const restart = ctx.origins.set(mergeRestart(inh.restart, restartBlock), restartBlock ? path.child("restart") : inh.restartOrigin);
-  const v: Vault | null = block(t, "vault") ? vault(ctx, block(t, "vault")!, path.child("vault")) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
-  const secrets: Secret[] = [
-    ...inh.secrets.map((s) => secret(ctx, s.name, s.block, s.path)),
-    ...blocks(t, "secret").map((s, i) => secret(ctx, ctx.labels(path.child("secret").child(i))[0] ?? "", s, path.child("secret").child(i))),
-  ];
-  const ids = blocks(t, "identity").map((b, i) => identity(ctx, b, path.child("identity").child(i)));
-  const def = ids.find((i) => i.Name === "default");
+  const vb = block(t, "vault");
+  const v: Vault | null = vb ? vault(ctx, vb, path.child("vault")) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
+  const taskSecrets = secrets(ctx, t, path, inh.secrets);
+  // the first identity named "default" is the task's Identity (else the server's default one)
+  const ids = eachBlock(ctx, t, "identity", path, identity);
+  const def = ids.find(isDefault);
+  const cb = block(t, "consul");
+  const dp = block(t, "dispatch_payload");
+  const csi = block(t, "csi_plugin");
   return ctx.origins.set(
     {
       Name: name,
@@ -141,37 +159,22 @@ export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
         { MaxFiles: int(logs, "max_files", 10), MaxFileSizeMB: int(logs, "max_file_size", 10), Disabled: bool(logs, "disabled", has(logs, "enabled") ? !bool(logs, "enabled") : false) },
         logs ? path.child("logs") : path,
       ),
-      Artifacts: blocks(t, "artifact").map((a, i) => artifact(ctx, a, path.child("artifact").child(i))),
+      Artifacts: eachBlock(ctx, t, "artifact", path, artifact),
       Vault: v,
-      Consul: block(t, "consul") ? consul(ctx, block(t, "consul")!, path.child("consul"), inh.consulNamespace) : null,
-      Templates: blocks(t, "template").map((x, i) => template(ctx, x, path.child("template").child(i))),
-      DispatchPayload: block(t, "dispatch_payload") ? ctx.origins.set({ File: str(block(t, "dispatch_payload"), "file") }, path.child("dispatch_payload")) : null,
-      VolumeMounts: blocks(t, "volume_mount").map((m, i) =>
-        ctx.origins.set(
-          { Volume: str(m, "volume"), Destination: str(m, "destination"), ReadOnly: bool(m, "read_only"), PropagationMode: str(m, "propagation_mode", "private"), SELinuxLabel: str(m, "selinux_label") },
-          path.child("volume_mount").child(i),
-        ),
-      ),
-      CSIPluginConfig: block(t, "csi_plugin")
-        ? ctx.origins.set(
-            (() => {
-              const c = block(t, "csi_plugin")!;
-              return { ID: str(c, "id"), Type: str(c, "type"), MountDir: str(c, "mount_dir", "/csi"), StagePublishBaseDir: str(c, "stage_publish_base_dir", "/local/csi"), HealthTimeout: dur(c, "health_timeout", 30 * NS.second) };
-            })(),
-            path.child("csi_plugin"),
-          )
-        : null,
+      Consul: cb ? consul(ctx, cb, path.child("consul"), inh.consulNamespace) : null,
+      Templates: eachBlock(ctx, t, "template", path, template),
+      DispatchPayload: dp ? ctx.origins.set({ File: str(dp, "file") }, path.child("dispatch_payload")) : null,
+      VolumeMounts: eachBlock(ctx, t, "volume_mount", path, volumeMount),
+      CSIPluginConfig: csi ? csiPlugin(ctx, csi, path.child("csi_plugin")) : null,
       Leader: bool(t, "leader"),
       ShutdownDelay: dur(t, "shutdown_delay"),
       KillSignal: str(t, "kill_signal"),
       Kind: str(t, "kind"),
-      ScalingPolicies: scaling(ctx, t, path),
-      Secrets: secrets,
+      ScalingPolicies: eachBlock(ctx, t, "scaling", path, scalingPolicy),
+      Secrets: taskSecrets,
       Identity: def ?? defaultIdentity(),
-      Identities: ids.filter((i) => i !== def),
-      Actions: blocks(t, "action").map((a, i) =>
-        ctx.origins.set({ Name: ctx.labels(path.child("action").child(i))[0] ?? "", Command: str(a, "command"), Args: strList(a, "args") }, path.child("action").child(i)),
-      ),
+      Identities: def === undefined ? ids : ids.filter((i) => i !== def),
+      Actions: eachBlock(ctx, t, "action", path, action),
       Schedule: has(t, "schedule") ? anyMap(t, "schedule") : null,
     },
     path,

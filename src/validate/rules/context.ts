@@ -23,13 +23,20 @@ export interface ReportOptions {
 export type Rule = (r: Reporter) => void;
 
 export class Reporter {
+  // the last origin looked up: rules ask about one object several times in a row
+  private lastObj: object | undefined = undefined;
+  private lastPath: PathNode | undefined = undefined;
   constructor(readonly ctx: RuleContext) {}
   get job(): Job {
     return this.ctx.job;
   }
   /** Path index node of a decoded object's block. */
   path(obj: object): PathNode {
-    return this.ctx.origins.get(obj) ?? this.ctx.paths.root.child("job");
+    if (obj !== this.lastObj) {
+      this.lastPath = this.ctx.origins.get(obj) ?? this.ctx.paths.root.child("job");
+      this.lastObj = obj;
+    }
+    return this.lastPath!;
   }
   /** Was `field` written in the file on the block `obj` came from? */
   isSet(obj: object, field: string): boolean {
@@ -72,8 +79,9 @@ const zero: Range = { start: { offset: 0, line: 1, column: 1 }, end: { offset: 0
 /** Durations for messages: 90e9 → "1m30s". */
 export { formatDuration as fmt } from "../../jobspec/duration.js";
 
-/** A group's networks, then those of its tasks' resources (built by loops: spreads of a flatMap were a tenth of the rules' time). */
-export function groupNetworks(g: TaskGroup): NetworkResource[] {
+/** A group's networks, then those of its tasks' resources (the group's own list when its tasks have none, as most). */
+export function groupNetworks(g: TaskGroup): readonly NetworkResource[] {
+  if (g.Tasks.every((t) => t.Resources.Networks.length === 0)) return g.Networks;
   const out = g.Networks.slice();
   for (const t of g.Tasks) for (const n of t.Resources.Networks) out.push(n);
   return out;
@@ -82,9 +90,12 @@ export function groupNetworks(g: TaskGroup): NetworkResource[] {
 /** A network's ports: reserved, then dynamic. */
 export const networkPorts = (n: NetworkResource): Port[] => n.ReservedPorts.concat(n.DynamicPorts);
 
+// shared, so read only (by type: a frozen array would slow down the loops over it)
+const NONE: readonly never[] = [];
+
 /** Duplicate values by key, reported after the first occurrence. */
-export function duplicates<T>(items: T[], key: (t: T) => string): T[] {
-  if (items.length < 2) return []; // most lists have one item or none: no set, no keys
+export function duplicates<T>(items: readonly T[], key: (t: T) => string): readonly T[] {
+  if (items.length < 2) return NONE; // most lists have one item or none: no set, no keys
   const seen = new Set<string>();
   const out: T[] = [];
   for (const it of items) {
@@ -95,15 +106,24 @@ export function duplicates<T>(items: T[], key: (t: T) => string): T[] {
   return out;
 }
 
+/** The key of `duplicates` for named things (a module-level function: a closure would be made on each call). */
+export const byName = (x: { Name: string }): string => x.Name;
+
 /** A relative path that stays inside the allocation directory once joined to the task dir. */
 export function escapesAllocDir(dest: string, base = 1): boolean {
   if (dest.includes("${")) return false;
   // the task dir is alloc/<task>; `base` levels up is still inside the allocation dir
   let depth = dest.startsWith("/") ? 0 : base;
-  for (const seg of dest.split(/[\\/]+/)) {
-    if (seg === "" || seg === ".") continue;
-    depth += seg === ".." ? -1 : 1;
-    if (depth < 0) return true;
+  // segments between `/` or `\` (scanned in place: a split by a regexp made a list of strings per path)
+  let start = 0;
+  for (let i = 0; i <= dest.length; i++) {
+    if (i < dest.length && dest[i] !== "/" && dest[i] !== "\\") continue;
+    const len = i - start;
+    if (len > 0 && !(len === 1 && dest[start] === ".")) {
+      depth += len === 2 && dest[start] === "." && dest[start + 1] === "." ? -1 : 1;
+      if (depth < 0) return true;
+    }
+    start = i + 1;
   }
   return false;
 }

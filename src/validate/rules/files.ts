@@ -2,13 +2,15 @@
 import { duplicates, escapesAllocDir, type Rule } from "./context.js";
 
 const CHECKSUM_HEX: Record<string, number> = { md5: 32, sha1: 40, sha256: 64, sha512: 128 };
+const ARTIFACT_MODES = ["any", "file", "dir"];
+const TEMPLATE_CHANGE_MODES = ["noop", "restart", "signal", "script"];
 
 export const fileRules: Rule = (r) => {
   for (const g of r.job.TaskGroups)
     for (const t of g.Tasks) {
       for (const a of t.Artifacts) {
         if (a.GetterSource === "") r.error("rule/artifact-source", "Artifact source must not be empty", a, "source");
-        if (!["any", "file", "dir"].includes(a.GetterMode)) r.error("rule/artifact-mode", `Invalid artifact mode "${a.GetterMode}"`, a, "mode");
+        if (!ARTIFACT_MODES.includes(a.GetterMode)) r.error("rule/artifact-mode", `Invalid artifact mode "${a.GetterMode}"`, a, "mode");
         if (escapesAllocDir(a.RelativeDest)) r.error("rule/artifact-destination", `Artifact destination "${a.RelativeDest}" escapes the allocation directory`, a, "destination");
         const cs = a.GetterOptions["checksum"];
         if (cs !== undefined && !cs.includes("${")) {
@@ -23,7 +25,7 @@ export const fileRules: Rule = (r) => {
         if (tp.SourcePath !== "" && tp.EmbeddedTmpl !== "") r.warn("rule/template-source", "Template sets both source and data; data is ignored", tp, "data");
         if (tp.DestPath === "") r.error("rule/template-destination", "Template destination must not be empty", tp, "destination");
         else if (escapesAllocDir(tp.DestPath)) r.error("rule/template-destination", `Template destination "${tp.DestPath}" escapes the allocation directory`, tp, "destination");
-        if (!["noop", "restart", "signal", "script"].includes(tp.ChangeMode)) r.error("rule/template-change-mode", `Invalid template change_mode "${tp.ChangeMode}"`, tp, "change_mode");
+        if (!TEMPLATE_CHANGE_MODES.includes(tp.ChangeMode)) r.error("rule/template-change-mode", `Invalid template change_mode "${tp.ChangeMode}"`, tp, "change_mode");
         if (tp.ChangeMode === "signal") {
           if (tp.ChangeSignal === "") r.error("rule/template-change-signal", 'change_mode "signal" needs a change_signal', tp, "change_mode");
           if (tp.Envvars) r.error("rule/template-change-signal", 'change_mode "signal" cannot be used with env = true', tp, "env");
@@ -35,7 +37,8 @@ export const fileRules: Rule = (r) => {
         if (tp.Wait && tp.Wait.Min !== null && tp.Wait.Max !== null && tp.Wait.Min > tp.Wait.Max)
           r.error("rule/template-wait", "template wait min must not be greater than max", tp, "wait");
       }
-      for (const tp of duplicates(t.Templates.filter((x) => x.DestPath !== ""), (x) => x.DestPath.replace(/^\.?\//, "")))
-        r.error("rule/template-destination", `Duplicate template destination "${tp.DestPath}" in task "${t.Name}"`, tp, "destination");
+      if (t.Templates.length > 1)
+        for (const tp of duplicates(t.Templates.filter((x) => x.DestPath !== ""), (x) => x.DestPath.replace(/^\.?\//, "")))
+          r.error("rule/template-destination", `Duplicate template destination "${tp.DestPath}" in task "${t.Name}"`, tp, "destination");
     }
 };

@@ -1,5 +1,5 @@
 // Group rules V20-V30 (docs/jobspec.md §4 "Group").
-import { duplicates, type Rule } from "./context.js";
+import { byName, duplicates, type Rule } from "./context.js";
 
 const RECONCILE = ["", "keep_original", "keep_replacement", "best_score", "longest_running"];
 
@@ -12,7 +12,7 @@ export const groupRules: Rule = (r) => {
     // Connect gateways get their task injected by the server
     const gateway = g.Services.some((s) => s.Connect && "Gateway" in s.Connect);
     if (g.Tasks.length === 0 && !gateway) r.error("rule/group-tasks", `Task group "${g.Name}" must have at least one task`, g);
-    for (const t of duplicates(g.Tasks, (t) => t.Name))
+    for (const t of duplicates(g.Tasks, byName))
       r.report("rule/unique-task-names", `Duplicate task name "${t.Name}" in group "${g.Name}"`, r.labelRange(t));
     if (g.Update && batchLike && (r.isSet(g, "update") || r.isSet(j, "update")))
       r.error("rule/update-type", `update blocks are only allowed in service and system jobs, not ${j.Type}`, r.isSet(g, "update") ? g.Update : j.Update ?? g, undefined);
@@ -20,8 +20,12 @@ export const groupRules: Rule = (r) => {
       r.error("rule/migrate-type", `migrate blocks are only allowed in service jobs, not ${j.Type}`, g.Migrate);
     if (systemLike && (r.isSet(g, "reschedule") || r.isSet(j, "reschedule")))
       r.error("rule/reschedule-type", `reschedule blocks are not allowed in ${j.Type} jobs`, r.isSet(g, "reschedule") ? g.ReschedulePolicy ?? g : j, r.isSet(g, "reschedule") ? undefined : "reschedule");
-    const leaders = g.Tasks.filter((t) => t.Leader);
-    for (const t of leaders.slice(1)) r.error("rule/single-leader", `Only one task of group "${g.Name}" may be the leader`, t, "leader");
+    let leader = false;
+    for (const t of g.Tasks)
+      if (t.Leader) {
+        if (leader) r.error("rule/single-leader", `Only one task of group "${g.Name}" may be the leader`, t, "leader");
+        leader = true;
+      }
     if (g.Tasks.length > 0 && !g.Tasks.some((t) => !t.Lifecycle || t.Lifecycle.Hook === ""))
       r.error("rule/main-task", `Group "${g.Name}" must have at least one main task (a task without a lifecycle block)`, g);
     if (g.MaxRunDuration !== null) {

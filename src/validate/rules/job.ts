@@ -1,5 +1,5 @@
 // Job-level rules V1-V17 (docs/jobspec.md §4 "Job").
-import { duplicates, type Rule } from "./context.js";
+import { byName, duplicates, type Rule } from "./context.js";
 
 export const jobRules: Rule = (r) => {
   const j = r.job;
@@ -13,11 +13,10 @@ export const jobRules: Rule = (r) => {
     r.error("rule/job-priority", `Job priority must be between 1 and 100 (the default job_max_priority), not ${j.Priority}`, j, "priority");
   if (j.Namespace === "") r.error("rule/job-namespace", "Job namespace must not be empty", j, "namespace");
   if (j.Datacenters.length === 0) r.error("rule/job-datacenters", "Job must list at least one datacenter", j, "datacenters");
-  j.Datacenters.forEach((dc, i) => {
-    if (dc === "") r.report("rule/job-datacenters", "Job datacenter must be non-empty string", r.rangeOf(j, `datacenters/${i}`));
-  });
+  for (let i = 0; i < j.Datacenters.length; i++)
+    if (j.Datacenters[i] === "") r.report("rule/job-datacenters", "Job datacenter must be non-empty string", r.rangeOf(j, `datacenters/${i}`));
   if (j.TaskGroups.length === 0) r.error("rule/job-groups", "Job must have at least one task group", j);
-  for (const g of duplicates(j.TaskGroups, (g) => g.Name))
+  for (const g of duplicates(j.TaskGroups, byName))
     r.report("rule/unique-group-names", `Duplicate task group name "${g.Name}"`, r.labelRange(g));
   for (const g of j.TaskGroups) if (g.Name === "") r.report("rule/group-name", "Task group name must not be empty", r.labelRange(g));
 

@@ -7,6 +7,7 @@ const DNS_NAME = /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.
 export const networkRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
     const nets = groupNetworks(g);
+    if (nets.length === 0) continue;
     const labels = new Map<string, Port>(); // keyed case-insensitively, as Nomad's port collision check
     const statics = new Map<string, Port>();
     const cniKeys = new Set<string>();

@@ -1,8 +1,10 @@
 // Periodic, parameterized and dispatch rules V45-V47, and scaling rules V48-V49, P6-P7.
 import { CronExpressionParser } from "cron-parser";
-import { escapesAllocDir, type Rule } from "./context.js";
+import type { Task } from "../../jobspec/types.js";
+import { escapesAllocDir, type Reporter, type Rule } from "./context.js";
 
 const MACROS = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
+const PAYLOADS = ["optional", "required", "forbidden"];
 
 // Both checks below depend on the string alone and are slow (cron-parser builds luxon dates,
 // Intl loads time zone data), so their answers are kept for the process.
@@ -65,7 +67,7 @@ export const periodicRules: Rule = (r) => {
   }
   const pj = j.ParameterizedJob;
   if (pj) {
-    if (!["optional", "required", "forbidden"].includes(pj.Payload)) r.error("rule/parameterized-payload", `Invalid payload "${pj.Payload}"`, pj, "payload");
+    if (!PAYLOADS.includes(pj.Payload)) r.error("rule/parameterized-payload", `Invalid payload "${pj.Payload}"`, pj, "payload");
     for (const k of pj.MetaRequired.filter((k) => pj.MetaOptional.includes(k)))
       r.error("rule/parameterized-meta", `Meta key "${k}" is both required and optional`, pj, "meta_optional");
   }
@@ -73,19 +75,7 @@ export const periodicRules: Rule = (r) => {
     for (const t of g.Tasks) {
       if (t.DispatchPayload && escapesAllocDir(t.DispatchPayload.File, 2))
         r.error("rule/dispatch-payload", `dispatch_payload file "${t.DispatchPayload.File}" escapes the allocation directory`, t.DispatchPayload, "file");
-      const seen = new Set<string>();
-      t.ScalingPolicies.forEach((s) => {
-        const label = (r.path(s).info?.labels?.[0] ?? "").toLowerCase();
-        if (label !== "cpu" && label !== "mem") {
-          r.report("rule/task-scaling-label", `Invalid scaling policy label "${label}": expected "cpu" or "mem"`, r.labelRange(s));
-          return;
-        }
-        if (seen.has(label)) r.report("rule/task-scaling-label", `Duplicate scaling "${label}" policy for task "${t.Name}"`, r.labelRange(s));
-        seen.add(label);
-        if (r.isSet(s, "type") && s.Type !== `vertical_${label}`)
-          r.error("rule/task-scaling-type", `Scaling policy "${label}" must have type "vertical_${label}", not "${s.Type}"`, s, "type");
-        scalingBounds(r, s);
-      });
+      if (t.ScalingPolicies.length > 0) taskScaling(r, t);
     }
     const s = g.Scaling;
     if (s) {
@@ -95,6 +85,23 @@ export const periodicRules: Rule = (r) => {
     }
   }
 };
+
+// (a function of its own: a closure in the task loop would make every iteration allocate its scope)
+function taskScaling(r: Reporter, t: Task): void {
+  const seen = new Set<string>();
+  t.ScalingPolicies.forEach((s) => {
+    const label = (r.path(s).info?.labels?.[0] ?? "").toLowerCase();
+    if (label !== "cpu" && label !== "mem") {
+      r.report("rule/task-scaling-label", `Invalid scaling policy label "${label}": expected "cpu" or "mem"`, r.labelRange(s));
+      return;
+    }
+    if (seen.has(label)) r.report("rule/task-scaling-label", `Duplicate scaling "${label}" policy for task "${t.Name}"`, r.labelRange(s));
+    seen.add(label);
+    if (r.isSet(s, "type") && s.Type !== `vertical_${label}`)
+      r.error("rule/task-scaling-type", `Scaling policy "${label}" must have type "vertical_${label}", not "${s.Type}"`, s, "type");
+    scalingBounds(r, s);
+  });
+}
 
 function scalingBounds(r: Parameters<Rule>[0], s: { Min: number | null; Max: number | null; Type: string }): void {
   if (s.Type === "") r.error("rule/scaling-type", "Scaling policy type must not be empty", s, "type");

@@ -1,6 +1,6 @@
 // Constraint, affinity and spread rules V40-V44 (docs/jobspec.md §4).
 import semver from "semver";
-import type { Affinity, Constraint } from "../../jobspec/types.js";
+import type { Affinity, Constraint, Spread } from "../../jobspec/types.js";
 import { duplicates, type Reporter, type Rule } from "./context.js";
 
 const COMPARE = ["=", "==", "is", "!=", "not", "<", "<=", ">", ">="];
@@ -36,9 +36,11 @@ function attributeOk(a: string): boolean {
   return NODE_TARGETS.includes(a) || a.startsWith("${attr.") || a.startsWith("${meta.") || a.startsWith("${device.");
 }
 
+/** Where a bad value is reported (asked only for a report: it costs origin lookups). */
+const valueField = (r: Reporter, c: Constraint | Affinity): string => (r.isSet(c, "value") ? "value" : r.isSet(c, c.Operand) ? c.Operand : "operator");
+
 function checkOperand(r: Reporter, c: Constraint | Affinity, kind: "constraint" | "affinity"): void {
   const ops = kind === "constraint" ? CONSTRAINT_OPS : AFFINITY_OPS;
-  const valueField = r.isSet(c, "value") ? "value" : [c.Operand].find((o) => r.isSet(c, o)) ?? "operator";
   if (!ops.includes(c.Operand)) {
     r.error(`rule/${kind}-operator`, `Unknown ${kind} operator "${c.Operand}"`, c, "operator");
     return;
@@ -49,14 +51,14 @@ function checkOperand(r: Reporter, c: Constraint | Affinity, kind: "constraint" 
     r.error(`rule/${kind}-attribute`, `Unsupported interpolation in attribute "${c.LTarget}": use \${node.*}, \${attr.*}, \${meta.*} or \${device.*}`, c, c.Operand === "distinct_property" && r.isSet(c, "distinct_property") ? "distinct_property" : "attribute");
   const v = c.RTarget;
   if (COMPARE.includes(c.Operand) || SETS.includes(c.Operand)) {
-    if (v === "") r.error(`rule/${kind}-value`, `Operator "${c.Operand}" needs a value`, c, valueField);
+    if (v === "") r.error(`rule/${kind}-value`, `Operator "${c.Operand}" needs a value`, c, valueField(r, c));
   } else if (c.Operand === "regexp") {
     const err = regexpError(v);
-    if (err) r.error(`rule/${kind}-regexp`, `Invalid regular expression "${v}": ${err}`, c, valueField);
+    if (err) r.error(`rule/${kind}-regexp`, `Invalid regular expression "${v}": ${err}`, c, valueField(r, c));
   } else if (c.Operand === "version") {
-    if (!versionConstraintOk(v)) r.error(`rule/${kind}-version`, `Invalid version constraint "${v}"`, c, valueField);
+    if (!versionConstraintOk(v)) r.error(`rule/${kind}-version`, `Invalid version constraint "${v}"`, c, valueField(r, c));
   } else if (c.Operand === "semver") {
-    if (!semverConstraintOk(v)) r.error(`rule/${kind}-semver`, `Invalid semver constraint "${v}"`, c, valueField);
+    if (!semverConstraintOk(v)) r.error(`rule/${kind}-semver`, `Invalid semver constraint "${v}"`, c, valueField(r, c));
   } else if (c.Operand === "distinct_property") {
     if (v !== "" && !(/^\d+$/.test(v) && Number(v) >= 1)) r.error("rule/constraint-value", `distinct_property value must be a whole number of at least 1, not "${v}"`, c, "value");
   } else if (c.Operand === "is_set" || c.Operand === "is_not_set") {
@@ -67,43 +69,48 @@ function checkOperand(r: Reporter, c: Constraint | Affinity, kind: "constraint" 
 }
 
 export const placementRules: Rule = (r) => {
+  // constraints, then affinities, then spreads, each job → group → task → device (the order of the reports)
   const j = r.job;
-  const constraints: [Constraint[], boolean][] = [[j.Constraints, false]];
-  const affinities: Affinity[] = [...j.Affinities];
-  const spreads = [...j.Spreads];
+  for (const c of j.Constraints) constraint(r, c, false);
   for (const g of j.TaskGroups) {
-    constraints.push([g.Constraints, false]);
-    affinities.push(...g.Affinities);
-    spreads.push(...g.Spreads);
+    for (const c of g.Constraints) constraint(r, c, false);
     for (const t of g.Tasks) {
-      constraints.push([t.Constraints, true]);
-      affinities.push(...t.Affinities);
-      for (const d of t.Resources.Devices) {
-        constraints.push([d.Constraints, false]);
-        affinities.push(...d.Affinities);
-      }
+      for (const c of t.Constraints) constraint(r, c, true);
+      for (const d of t.Resources.Devices) for (const c of d.Constraints) constraint(r, c, false);
     }
   }
-  for (const [list, taskLevel] of constraints)
-    for (const c of list) {
-      checkOperand(r, c, "constraint");
-      if (taskLevel && (c.Operand === "distinct_hosts" || c.Operand === "distinct_property"))
-        r.error("rule/constraint-task-level", `The ${c.Operand} constraint cannot be used on a task; put it on the group or job`, c);
+  for (const a of j.Affinities) affinity(r, a);
+  for (const g of j.TaskGroups) {
+    for (const a of g.Affinities) affinity(r, a);
+    for (const t of g.Tasks) {
+      for (const a of t.Affinities) affinity(r, a);
+      for (const d of t.Resources.Devices) for (const a of d.Affinities) affinity(r, a);
     }
-  for (const a of affinities) {
-    checkOperand(r, a, "affinity");
-    if (a.Weight === 0) r.error("rule/affinity-weight", "Affinity weight must not be 0", a, "weight");
-    else if (a.Weight < -100 || a.Weight > 100) r.error("rule/affinity-weight", `Affinity weight must be between -100 and 100, not ${a.Weight}`, a, "weight");
   }
-  for (const s of spreads) {
-    if (s.Attribute === "") r.error("rule/spread-attribute", "Spread needs an attribute", s);
-    if (s.Weight <= 0 || s.Weight > 100) r.error("rule/spread-weight", `Spread weight must be between 1 and 100, not ${s.Weight}`, s, "weight");
-    for (const t of duplicates(s.SpreadTarget, (t) => t.Value)) r.report("rule/spread-target", `Duplicate spread target "${t.Value}"`, r.labelRange(t));
-    let sum = 0;
-    for (const t of s.SpreadTarget) {
-      if (t.Percent < 0 || t.Percent > 100) r.error("rule/spread-percent", `Spread target percent must be between 0 and 100, not ${t.Percent}`, t, "percent");
-      sum += t.Percent;
-    }
-    if (sum > 100) r.error("rule/spread-percent", `Spread target percentages add up to ${sum}, more than 100`, s);
-  }
+  for (const s of j.Spreads) spread(r, s);
+  for (const g of j.TaskGroups) for (const s of g.Spreads) spread(r, s);
 };
+
+function constraint(r: Reporter, c: Constraint, taskLevel: boolean): void {
+  checkOperand(r, c, "constraint");
+  if (taskLevel && (c.Operand === "distinct_hosts" || c.Operand === "distinct_property"))
+    r.error("rule/constraint-task-level", `The ${c.Operand} constraint cannot be used on a task; put it on the group or job`, c);
+}
+
+function affinity(r: Reporter, a: Affinity): void {
+  checkOperand(r, a, "affinity");
+  if (a.Weight === 0) r.error("rule/affinity-weight", "Affinity weight must not be 0", a, "weight");
+  else if (a.Weight < -100 || a.Weight > 100) r.error("rule/affinity-weight", `Affinity weight must be between -100 and 100, not ${a.Weight}`, a, "weight");
+}
+
+function spread(r: Reporter, s: Spread): void {
+  if (s.Attribute === "") r.error("rule/spread-attribute", "Spread needs an attribute", s);
+  if (s.Weight <= 0 || s.Weight > 100) r.error("rule/spread-weight", `Spread weight must be between 1 and 100, not ${s.Weight}`, s, "weight");
+  for (const t of duplicates(s.SpreadTarget, (t) => t.Value)) r.report("rule/spread-target", `Duplicate spread target "${t.Value}"`, r.labelRange(t));
+  let sum = 0;
+  for (const t of s.SpreadTarget) {
+    if (t.Percent < 0 || t.Percent > 100) r.error("rule/spread-percent", `Spread target percent must be between 0 and 100, not ${t.Percent}`, t, "percent");
+    sum += t.Percent;
+  }
+  if (sum > 100) r.error("rule/spread-percent", `Spread target percentages add up to ${sum}, more than 100`, s);
+}

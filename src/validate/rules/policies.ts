@@ -3,9 +3,22 @@ import type { ReschedulePolicy } from "../../jobspec/types.js";
 import { fmt, type Reporter, type Rule } from "./context.js";
 
 const S = 1e9;
+const RESTART_MODES = ["delay", "fail"];
+const DELAY_FUNCTIONS = ["constant", "exponential", "fibonacci"];
+const UPDATE_HEALTH_CHECKS = ["checks", "task_states", "manual"];
+const MIGRATE_HEALTH_CHECKS = ["checks", "task_states"];
 
-function restart(r: Reporter, p: { Mode: string; Attempts: number; Interval: number; Delay: number }, where: string): void {
-  if (!["delay", "fail"].includes(p.Mode)) r.error("rule/restart-mode", `Unsupported restart mode "${p.Mode}" (${where}); expected "delay" or "fail"`, p, "mode");
+type Restart = { Mode: string; Attempts: number; Interval: number; Delay: number };
+
+/** Would `restart` report anything? (Its messages, and a task policy's origin, are worked out only then.) */
+const restartFaulty = (p: Restart): boolean =>
+  !(p.Mode === "delay" || p.Mode === "fail") || (p.Attempts === 0 && p.Mode !== "fail") || p.Interval < 5 * S || p.Attempts * p.Delay > p.Interval;
+
+/** `kind` and `name`: the block the policy applies to, for messages. */
+function restart(r: Reporter, p: Restart, kind: "group" | "task", name: string): void {
+  if (!restartFaulty(p)) return;
+  const where = `${kind} "${name}"`;
+  if (!RESTART_MODES.includes(p.Mode)) r.error("rule/restart-mode", `Unsupported restart mode "${p.Mode}" (${where}); expected "delay" or "fail"`, p, "mode");
   if (p.Attempts === 0 && p.Mode !== "fail") r.error("rule/restart-attempts", `Restart policy (${where}) with 0 attempts must use mode "fail"`, p, "attempts");
   if (p.Interval < 5 * S) r.error("rule/restart-interval", `Restart interval (${where}) must be at least 5s, not ${fmt(p.Interval)}`, p, "interval");
   else if (p.Attempts * p.Delay > p.Interval)
@@ -30,7 +43,7 @@ function reschedule(r: Reporter, p: ReschedulePolicy): void {
   if (p.Attempts > 0 && p.Unlimited) r.error("rule/reschedule-unlimited", "Reschedule policy with attempts > 0 must not be unlimited", p, "unlimited");
   if (p.Attempts > 0 && !p.Unlimited && p.Interval <= 0) r.error("rule/reschedule-interval", "Reschedule policy with attempts must have an interval greater than 0", p, "interval");
   if (p.Delay < 5 * S) r.error("rule/reschedule-delay", `Reschedule delay must be at least 5s, not ${fmt(p.Delay)}`, p, "delay");
-  if (!["constant", "exponential", "fibonacci"].includes(p.DelayFunction))
+  if (!DELAY_FUNCTIONS.includes(p.DelayFunction))
     r.error("rule/reschedule-delay-function", `Invalid delay_function "${p.DelayFunction}"; expected "constant", "exponential" or "fibonacci"`, p, "delay_function");
   if (p.DelayFunction !== "constant") {
     if (p.MaxDelay < 5 * S) r.error("rule/reschedule-max-delay", `max_delay must be at least 5s, not ${fmt(p.MaxDelay)}`, p, "max_delay");
@@ -49,12 +62,14 @@ function reschedule(r: Reporter, p: ReschedulePolicy): void {
 export const policyRules: Rule = (r) => {
   const j = r.job;
   for (const g of j.TaskGroups) {
-    restart(r, g.RestartPolicy, `group "${g.Name}"`);
-    for (const t of g.Tasks) if (t.RestartPolicy !== g.RestartPolicy && r.path(t.RestartPolicy) !== r.path(g.RestartPolicy)) restart(r, t.RestartPolicy, `task "${t.Name}"`);
+    restart(r, g.RestartPolicy, "group", g.Name);
+    // a task's policy inherited unchanged from the group (same origin) was checked with the group
+    for (const t of g.Tasks)
+      if (t.RestartPolicy !== g.RestartPolicy && restartFaulty(t.RestartPolicy) && r.path(t.RestartPolicy) !== r.path(g.RestartPolicy)) restart(r, t.RestartPolicy, "task", t.Name);
     if (g.ReschedulePolicy) reschedule(r, g.ReschedulePolicy);
     const u = g.Update;
     if (u && (j.Type === "service" || j.Type === "system")) {
-      if (!["checks", "task_states", "manual"].includes(u.HealthCheck)) r.error("rule/update-health-check", `Invalid health_check "${u.HealthCheck}"`, u, "health_check");
+      if (!UPDATE_HEALTH_CHECKS.includes(u.HealthCheck)) r.error("rule/update-health-check", `Invalid health_check "${u.HealthCheck}"`, u, "health_check");
       if (u.MaxParallel < 0) r.error("rule/update-max-parallel", "update max_parallel must not be negative", u, "max_parallel");
       if (u.Canary < 0) r.error("rule/update-canary", "update canary must not be negative", u, "canary");
       if (u.AutoPromote && u.Canary === 0) r.error("rule/update-auto-promote", "auto_promote requires canary to be greater than 0", u, "auto_promote");
@@ -76,7 +91,7 @@ export const policyRules: Rule = (r) => {
     const m = g.Migrate;
     if (m && j.Type === "service") {
       if (m.MaxParallel < 0) r.error("rule/migrate", "migrate max_parallel must not be negative", m, "max_parallel");
-      if (!["checks", "task_states"].includes(m.HealthCheck) && !(m.HealthCheck === "" && m.MaxParallel === 0))
+      if (!MIGRATE_HEALTH_CHECKS.includes(m.HealthCheck) && !(m.HealthCheck === "" && m.MaxParallel === 0))
         r.error("rule/migrate", `Invalid migrate health_check "${m.HealthCheck}"; expected "checks" or "task_states"`, m, "health_check");
       if (m.MinHealthyTime < 0) r.error("rule/migrate", "migrate min_healthy_time must not be negative", m, "min_healthy_time");
       if (m.HealthyDeadline < 0) r.error("rule/migrate", "migrate healthy_deadline must not be negative", m, "healthy_deadline");

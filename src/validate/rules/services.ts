@@ -4,11 +4,13 @@ import { duplicates, groupNetworks, networkPorts, type Reporter, type Rule } fro
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "CONNECT", "OPTIONS", "TRACE"];
+const NOMAD_CHECKS = ["http", "tcp"];
+const CONSUL_CHECKS = ["http", "tcp", "grpc", "script"];
 
 function service(r: Reporter, s: Service, level: "group" | "task", taskName: string | undefined, groupTasks: string[], ports: Set<string>): void {
   // a group with one task: the server fills the task of a native service in
   const inferredTask = groupTasks.length === 1;
-  const plain = s.Name.replace(/\$\{[^}]*\}/g, "x");
+  const plain = s.Name.includes("${") ? s.Name.replace(/\$\{[^}]*\}/g, "x") : s.Name;
   if (!LABEL.test(plain))
     r.error("rule/service-name", `Service name "${s.Name}" must be a valid RFC-1123 label: letters, digits and dashes, at most 63 characters, not starting or ending with a dash`, s, "name");
   if (s.Address !== "" && s.AddressMode !== "auto") r.error("rule/service-address-mode", 'A service with an address must use address_mode "auto"', s, "address_mode");
@@ -22,7 +24,7 @@ function service(r: Reporter, s: Service, level: "group" | "task", taskName: str
   if (s.PortLabel !== "" && !/^\d+$/.test(s.PortLabel) && !s.PortLabel.includes("${") && !ports.has(s.PortLabel) && !(level === "task" && s.AddressMode === "driver"))
     r.error("rule/service-port", `Port label "${s.PortLabel}" is not defined in any network block of the group`, s, "port");
   s.Checks.forEach((c) => {
-    const allowed = s.Provider === "nomad" ? ["http", "tcp"] : ["http", "tcp", "grpc", "script"];
+    const allowed = s.Provider === "nomad" ? NOMAD_CHECKS : CONSUL_CHECKS;
     if (c.Type === "") r.error("rule/check-type", "Check type is required", c);
     else if (!allowed.includes(c.Type)) r.error("rule/check-type", `Check type "${c.Type}" is not supported by the ${s.Provider} provider; expected ${allowed.join(", ")}`, c, "type");
     if (c.Type === "http") {
@@ -51,6 +53,7 @@ function service(r: Reporter, s: Service, level: "group" | "task", taskName: str
 
 export const serviceRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
+    if (g.Services.length === 0 && g.Tasks.every((t) => t.Services.length === 0)) continue;
     const ports = new Set<string>();
     for (const n of groupNetworks(g)) for (const p of networkPorts(n)) ports.add(p.Label);
     const taskNames = g.Tasks.map((t) => t.Name);
@@ -64,8 +67,9 @@ export const serviceRules: Rule = (r) => {
         service(r, s, "task", t.Name, taskNames, ports);
         all.push({ s, task: t.Name });
       }
-    const providers = new Set(all.map((x) => x.s.Provider));
-    if (providers.size > 1) for (const x of all.filter((x) => x.s.Provider !== all[0]!.s.Provider)) r.error("rule/service-provider", `All services of group "${g.Name}" must use the same provider`, x.s, "provider");
+    const first = all[0]?.s.Provider;
+    for (const x of all)
+      if (x.s.Provider !== first) r.error("rule/service-provider", `All services of group "${g.Name}" must use the same provider`, x.s, "provider");
     for (const x of duplicates(all, (x) => `${x.s.Name}\0${x.task}\0${x.s.PortLabel}`))
       r.error("rule/service-unique", `Duplicate service "${x.s.Name}" (same name, task and port) in group "${g.Name}"`, x.s, "name");
   }

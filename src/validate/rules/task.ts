@@ -1,5 +1,9 @@
 // Task rules V50-V54, V59, V61-V65 (docs/jobspec.md §4 "Task").
-import { duplicates, type Rule } from "./context.js";
+import { byName, duplicates, type Rule } from "./context.js";
+
+const HOOKS = ["prestart", "poststart", "poststop"];
+const VAULT_CHANGE_MODES = ["noop", "restart", "signal"];
+const CSI_TYPES = ["node", "controller", "monolith"];
 
 export const taskRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
@@ -24,28 +28,28 @@ export const taskRules: Rule = (r) => {
       if (res.NUMA)
         for (const dev of res.NUMA.Devices)
           if (!res.Devices.some((d) => d.Name === dev)) r.error("rule/resources-numa", `numa device "${dev}" is not a requested device`, res, "numa");
-      if (t.Lifecycle && !["prestart", "poststart", "poststop"].includes(t.Lifecycle.Hook))
+      if (t.Lifecycle && !HOOKS.includes(t.Lifecycle.Hook))
         r.error("rule/lifecycle-hook", `Invalid lifecycle hook "${t.Lifecycle.Hook}"; expected "prestart", "poststart" or "poststop"`, t.Lifecycle, "hook");
       if (t.Vault) {
-        if (!["noop", "restart", "signal"].includes(t.Vault.ChangeMode)) r.error("rule/vault-change-mode", `Invalid vault change_mode "${t.Vault.ChangeMode}"`, t.Vault, "change_mode");
+        if (!VAULT_CHANGE_MODES.includes(t.Vault.ChangeMode)) r.error("rule/vault-change-mode", `Invalid vault change_mode "${t.Vault.ChangeMode}"`, t.Vault, "change_mode");
         if (t.Vault.ChangeMode === "signal" && t.Vault.ChangeSignal === "") r.error("rule/vault-change-signal", 'vault change_mode "signal" needs a change_signal', t.Vault, "change_mode");
       }
       const c = t.CSIPluginConfig;
       if (c) {
         if (c.ID === "") r.error("rule/csi-plugin", "csi_plugin id must not be empty", c, "id");
-        if (!["node", "controller", "monolith"].includes(c.Type)) r.error("rule/csi-plugin", `Invalid csi_plugin type "${c.Type}"`, c, "type");
+        if (!CSI_TYPES.includes(c.Type)) r.error("rule/csi-plugin", `Invalid csi_plugin type "${c.Type}"`, c, "type");
         const mount = c.MountDir.replace(/\/+$/, "");
         if (mount !== "" && (c.StagePublishBaseDir === mount || c.StagePublishBaseDir.startsWith(mount + "/")))
           r.error("rule/csi-plugin", `stage_publish_base_dir "${c.StagePublishBaseDir}" must not be inside mount_dir "${c.MountDir}"`, c, "stage_publish_base_dir");
       }
-      const ids = [t.Identity, ...t.Identities].filter((i) => i !== null);
-      for (const i of duplicates(ids, (i) => i.Name)) r.error("rule/identity", `Duplicate identity "${i.Name}"`, i, "name");
+      const ids = t.Identity === null ? t.Identities : [t.Identity, ...t.Identities];
+      for (const i of duplicates(ids, byName)) r.error("rule/identity", `Duplicate identity "${i.Name}"`, i, "name");
       for (const i of ids)
         if (i.ChangeMode === "signal" && i.ChangeSignal === "") r.error("rule/identity", `Identity "${i.Name}" change_mode "signal" needs a change_signal`, i, "change_mode");
-      for (const s of duplicates(t.Secrets, (s) => s.Name)) r.report("rule/secret", `Duplicate secret "${s.Name}"`, r.labelRange(s));
+      for (const s of duplicates(t.Secrets, byName)) r.report("rule/secret", `Duplicate secret "${s.Name}"`, r.labelRange(s));
       for (const s of t.Secrets) if (s.Provider === "vault" && !t.Vault) r.error("rule/secret", `Secret "${s.Name}" uses the vault provider but the task has no vault block`, s, "provider");
       for (const a of t.Actions) if (a.Command === "") r.error("rule/action", `Action "${a.Name}" needs a command`, a);
-      for (const a of duplicates(t.Actions, (a) => a.Name)) r.report("rule/action", `Duplicate action "${a.Name}"`, r.labelRange(a));
+      for (const a of duplicates(t.Actions, byName)) r.report("rule/action", `Duplicate action "${a.Name}"`, r.labelRange(a));
       if (t.Kind.startsWith("connect-proxy:")) {
         const svc = t.Kind.slice("connect-proxy:".length);
         if (t.Services.length > 0) r.error("rule/connect-proxy", "Connect proxy tasks may not have services", t, "service");

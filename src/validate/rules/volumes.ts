@@ -2,6 +2,8 @@
 import type { Rule } from "./context.js";
 
 const HOST_MODES = ["", "single-node-reader-only", "single-node-writer", "single-node-single-writer", "single-node-multi-writer"];
+const PROPAGATION_MODES = ["", "private", "host-to-task", "bidirectional"];
+const SELINUX_LABELS = ["", "z", "Z"];
 
 export const volumeRules: Rule = (r) => {
   const j = r.job;
@@ -33,8 +35,8 @@ export const volumeRules: Rule = (r) => {
         if (m.Volume === "") r.error("rule/volume-mount", "volume_mount needs a volume", m);
         else if (!(m.Volume in g.Volumes))
           r.error("rule/volume-mount", `volume_mount refers to volume "${m.Volume}", which is not a volume of group "${g.Name}"`, m, "volume");
-        if (!["", "private", "host-to-task", "bidirectional"].includes(m.PropagationMode)) r.error("rule/volume-mount", `Invalid propagation_mode "${m.PropagationMode}"`, m, "propagation_mode");
-        if (!["", "z", "Z"].includes(m.SELinuxLabel)) r.error("rule/volume-mount", `Invalid selinux_label "${m.SELinuxLabel}"`, m, "selinux_label");
+        if (!PROPAGATION_MODES.includes(m.PropagationMode)) r.error("rule/volume-mount", `Invalid propagation_mode "${m.PropagationMode}"`, m, "propagation_mode");
+        if (!SELINUX_LABELS.includes(m.SELinuxLabel)) r.error("rule/volume-mount", `Invalid selinux_label "${m.SELinuxLabel}"`, m, "selinux_label");
       }
   }
 };

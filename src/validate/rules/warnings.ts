@@ -1,11 +1,18 @@
 // Warnings for legal but suspect jobs: count = 0, raw_exec without resources, deprecated fields.
 import type { Rule } from "./context.js";
 
+const DEPRECATED_GROUP_FIELDS = [
+  ["stop_after_client_disconnect", "disconnect { stop_on_client_after }"],
+  ["max_client_disconnect", "disconnect { lost_after }"],
+  ["prevent_reschedule_on_lost", "disconnect { replace }"],
+] as const;
+const LEGACY_JOB_FIELDS = ["consul_token", "vault_token"];
+
 export const warningRules: Rule = (r) => {
   const j = r.job;
   for (const g of j.TaskGroups) {
     if (g.Count === 0 && r.isSet(g, "count")) r.warn("rule/count-zero", `Group "${g.Name}" has count = 0 and will not run`, g, "count");
-    for (const [field, to] of [["stop_after_client_disconnect", "disconnect { stop_on_client_after }"], ["max_client_disconnect", "disconnect { lost_after }"], ["prevent_reschedule_on_lost", "disconnect { replace }"]] as const)
+    for (const [field, to] of DEPRECATED_GROUP_FIELDS)
       if (r.isSet(g, field)) r.warn("rule/deprecated", `${field} is deprecated; use ${to}`, g, field);
     for (const t of g.Tasks) {
       if (t.Driver === "raw_exec" && !r.isSet(t, "resources"))
@@ -15,6 +22,6 @@ export const warningRules: Rule = (r) => {
       if (r.isSet(t.Resources, "iops")) r.warn("rule/deprecated", "iops is deprecated and ignored", t.Resources, "iops");
     }
   }
-  for (const f of ["consul_token", "vault_token"])
+  for (const f of LEGACY_JOB_FIELDS)
     if (r.isSet(j, f)) r.warn("rule/deprecated", `${f} is a legacy field removed from the job API; pass tokens when submitting instead`, j, f);
 };
