@@ -38,32 +38,16 @@ export class Origins {
 const SCAN_MAX = 64;
 
 export const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-// The readers below look each key up once: instance objects are hash tables (structure.ts), and
-// a decoder asks each for dozens of keys, most of them absent.
-const read = (o: Obj | undefined, k: string): unknown => (o === undefined ? undefined : o[k]);
-export const has = (o: Obj | undefined, k: string): boolean => read(o, k) !== undefined;
-export const str = (o: Obj | undefined, k: string, d = ""): string => {
-  const v = read(o, k);
-  return typeof v === "string" ? v : d;
-};
-export const int = (o: Obj | undefined, k: string, d = 0): number => {
-  const v = read(o, k);
-  return typeof v === "number" ? Math.trunc(v) : d;
-};
-export const bool = (o: Obj | undefined, k: string, d = false): boolean => {
-  const v = read(o, k);
-  return typeof v === "boolean" ? v : d;
-};
-export const optInt = (o: Obj | undefined, k: string): number | null => {
-  const v = read(o, k);
-  return typeof v === "number" ? Math.trunc(v) : null;
-};
-export const strList = (o: Obj | undefined, k: string): string[] => {
-  const v = read(o, k);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-};
-export const strMap = (o: Obj | undefined, k: string): Record<string, string> => {
-  const v = read(o, k);
+// The readers below take the value a decoder read by name (`str(t?.driver)`): a read written
+// at each decoder site sees one class of instance objects (structure.ts) and is a direct load,
+// where `o[k]` in a shared helper saw them all, missed V8's lookup cache and went to the runtime.
+export const has = (v: unknown): boolean => v !== undefined;
+export const str = (v: unknown, d = ""): string => (typeof v === "string" ? v : d);
+export const int = (v: unknown, d = 0): number => (typeof v === "number" ? Math.trunc(v) : d);
+export const bool = (v: unknown, d = false): boolean => (typeof v === "boolean" ? v : d);
+export const optInt = (v: unknown): number | null => (typeof v === "number" ? Math.trunc(v) : null);
+export const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+export const strMap = (v: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
   if (isObj(v))
     for (const kk of Object.keys(v)) {
@@ -72,32 +56,24 @@ export const strMap = (o: Obj | undefined, k: string): Record<string, string> =>
     }
   return out;
 };
-export const anyMap = (o: Obj | undefined, k: string): Record<string, unknown> => {
-  const v = read(o, k);
-  return isObj(v) ? v : {};
-};
+export const anyMap = (v: unknown): Record<string, unknown> => (isObj(v) ? v : {});
 /** A duration attribute in nanoseconds; `d` when unset or unparsable (the schema stage reports those). */
-export const dur = (o: Obj | undefined, k: string, d = 0): number => {
-  const v = read(o, k);
+export const dur = (v: unknown, d = 0): number => {
   if (v === undefined) return d;
   const r = parseDuration(v);
   return r.ok ? r.ns : d;
 };
-export const optDur = (o: Obj | undefined, k: string): number | null => (has(o, k) ? dur(o, k) : null);
+export const optDur = (v: unknown): number | null => (v !== undefined ? dur(v) : null);
 
 // shared, so read only (by type: a frozen array would slow down the loops over it)
 const NO_BLOCKS: readonly Obj[] = [];
-/** The blocks under `k` (read only: the instance's own list when it holds only objects, as it does unless the file is in error). */
-export const blocks = (o: Obj | undefined, k: string): readonly Obj[] => {
-  const v = read(o, k);
+/** The blocks of a repeated block's list (read only: the instance's own list when it holds only objects, as it does unless the file is in error). */
+export const blocks = (v: unknown): readonly Obj[] => {
   if (!Array.isArray(v) || v.length === 0) return NO_BLOCKS;
   for (const x of v) if (!isObj(x)) return v.filter(isObj);
   return v;
 };
-export const block = (o: Obj | undefined, k: string): Obj | undefined => {
-  const v = read(o, k);
-  return isObj(v) ? v : undefined;
-};
+export const block = (v: unknown): Obj | undefined => (isObj(v) ? v : undefined);
 
 /** The decoding context for one job. Decoders pass around the path index nodes of their blocks
  * (made on demand where nothing was recorded, e.g. a default's place), never pointer strings. */
@@ -113,7 +89,7 @@ export interface Ctx {
  * on every call, and most lists are empty.
  */
 export function eachBlock<T, A = undefined>(ctx: Ctx, o: Obj | undefined, k: string, path: PathNode, decode: (ctx: Ctx, b: Obj, at: PathNode, arg: A) => T, arg?: A): T[] {
-  const list = blocks(o, k);
+  const list = blocks(o?.[k]);
   if (list.length === 0) return [];
   const under = path.child(k);
   if (list.length === 1) return [decode(ctx, list[0]!, under.child(0), arg as A)]; // most lists (no map call, no closure)
@@ -126,29 +102,29 @@ export const label = (ctx: Ctx, path: PathNode): string => ctx.labels(path)[0] ?
 const SHORTHANDS = ["version", "semver", "regexp", "set_contains", "set_contains_all", "set_contains_any"] as const;
 
 function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string } {
-  let LTarget = str(b, "attribute");
-  let RTarget = str(b, "value");
-  let Operand = str(b, "operator", "=");
-  for (const s of SHORTHANDS) if (has(b, s)) {
+  let LTarget = str(b?.attribute);
+  let RTarget = str(b?.value);
+  let Operand = str(b?.operator, "=");
+  for (const s of SHORTHANDS) if (has(b[s])) {
     Operand = s;
-    RTarget = str(b, s);
+    RTarget = str(b[s]);
   }
-  if (has(b, "distinct_hosts")) {
+  if (has(b?.distinct_hosts)) {
     Operand = "distinct_hosts";
-    RTarget = String(bool(b, "distinct_hosts"));
+    RTarget = String(bool(b?.distinct_hosts));
   }
-  if (has(b, "distinct_property")) {
+  if (has(b?.distinct_property)) {
     Operand = "distinct_property";
-    LTarget = str(b, "distinct_property");
+    LTarget = str(b?.distinct_property);
   }
   return { LTarget, RTarget, Operand };
 }
 
 const constraint = (ctx: Ctx, b: Obj, at: PathNode): Constraint => ctx.origins.set(placement(b), at);
-const affinity = (ctx: Ctx, b: Obj, at: PathNode): Affinity => ctx.origins.set({ ...placement(b), Weight: int(b, "weight", 50) }, at);
-const spreadTarget = (ctx: Ctx, t: Obj, at: PathNode): SpreadTarget => ctx.origins.set({ Value: label(ctx, at), Percent: int(t, "percent") }, at);
+const affinity = (ctx: Ctx, b: Obj, at: PathNode): Affinity => ctx.origins.set({ ...placement(b), Weight: int(b?.weight, 50) }, at);
+const spreadTarget = (ctx: Ctx, t: Obj, at: PathNode): SpreadTarget => ctx.origins.set({ Value: label(ctx, at), Percent: int(t?.percent) }, at);
 const spread = (ctx: Ctx, b: Obj, at: PathNode): Spread =>
-  ctx.origins.set({ Attribute: str(b, "attribute"), Weight: int(b, "weight", 50), SpreadTarget: eachBlock(ctx, b, "target", at, spreadTarget) }, at);
+  ctx.origins.set({ Attribute: str(b?.attribute), Weight: int(b?.weight, 50), SpreadTarget: eachBlock(ctx, b, "target", at, spreadTarget) }, at);
 
 export const constraints = (ctx: Ctx, o: Obj | undefined, path: PathNode): Constraint[] => eachBlock(ctx, o, "constraint", path, constraint);
 export const affinities = (ctx: Ctx, o: Obj | undefined, path: PathNode): Affinity[] => eachBlock(ctx, o, "affinity", path, affinity);

@@ -21,14 +21,14 @@ export interface JobLevel {
 /** A group from its instance object; `tasks` lists the task objects with their paths (the job-level `task` shorthand passes one). */
 export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { obj: Obj; path: PathNode }[], jl: JobLevel): TaskGroup {
   const type = jl.job.Type;
-  const sc = block(g, "scaling");
-  const count = has(g, "count") ? int(g, "count") : sc && has(sc, "min") ? int(sc, "min") : 1;
-  const restartBlock = block(g, "restart");
+  const sc = block(g?.scaling);
+  const count = has(g?.count) ? int(g?.count) : sc && has(sc?.min) ? int(sc?.min) : 1;
+  const restartBlock = block(g?.restart);
   const restartOrigin = restartBlock ? path.child("restart") : path;
   const restart = ctx.origins.set(mergeRestart(defaultRestart(type), restartBlock), restartOrigin);
 
   const reschedBase = defaultReschedule(type);
-  const rb = block(g, "reschedule");
+  const rb = block(g?.reschedule);
   const reschedule = reschedBase || rb || jl.reschedule
     ? ctx.origins.set(
         overlay(mergeReschedule, reschedBase ?? defaultReschedule("service")!, jl.reschedule, rb),
@@ -36,23 +36,23 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
       )
     : null;
 
-  const ub = block(g, "update");
+  const ub = block(g?.update);
   const update = jl.job.Update || ub ? ctx.origins.set(mergeUpdate(jl.job.Update ?? DEFAULT_UPDATE, ub), ub ? path.child("update") : jl.path.child("update")) : null;
 
-  const mb = block(g, "migrate");
+  const mb = block(g?.migrate);
   const migrate = type === "service" || mb || jl.migrate
     ? ctx.origins.set(overlay(mergeMigrate, DEFAULT_MIGRATE, jl.migrate, mb), mb ? path.child("migrate") : jl.migrate ? jl.path.child("migrate") : path)
     : null;
 
-  const ed = block(g, "ephemeral_disk");
-  const dc = block(g, "disconnect");
+  const ed = block(g?.ephemeral_disk);
+  const dc = block(g?.disconnect);
   const volumes: Record<string, VolumeRequest> = {};
   for (const v of eachBlock(ctx, g, "volume", path, volume)) volumes[v.Name] = v;
   const scaling: ScalingPolicy | null = sc
-    ? ctx.origins.set({ Min: has(sc, "min") ? int(sc, "min") : count, Max: optInt(sc, "max"), Policy: has(sc, "policy") ? anyMap(sc, "policy") : null, Enabled: bool(sc, "enabled", true), Type: str(sc, "type", "horizontal") }, path.child("scaling"))
+    ? ctx.origins.set({ Min: has(sc?.min) ? int(sc?.min) : count, Max: optInt(sc?.max), Policy: has(sc?.policy) ? anyMap(sc?.policy) : null, Enabled: bool(sc?.enabled, true), Type: str(sc?.type, "horizontal") }, path.child("scaling"))
     : null;
 
-  const gv = block(g, "vault");
+  const gv = block(g?.vault);
   const groupSecrets = secretBlocks(ctx, g, path);
   const inh: Inherited = {
     jobID: jl.job.ID,
@@ -63,7 +63,7 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
     secrets: groupSecrets.length === 0 ? jl.secrets : [...jl.secrets, ...groupSecrets],
     consulNamespace: jl.job.ConsulNamespace ?? "",
   };
-  const gc = block(g, "consul");
+  const gc = block(g?.consul);
   return ctx.origins.set(
     {
       Name: name,
@@ -76,19 +76,19 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
       RestartPolicy: restart,
       ReschedulePolicy: reschedule,
       Disconnect: dc
-        ? ctx.origins.set({ LostAfter: dur(dc, "lost_after"), StopOnClientAfter: optDur(dc, "stop_on_client_after"), Replace: bool(dc, "replace", true), Reconcile: str(dc, "reconcile", "best_score") }, path.child("disconnect"))
+        ? ctx.origins.set({ LostAfter: dur(dc?.lost_after), StopOnClientAfter: optDur(dc?.stop_on_client_after), Replace: bool(dc?.replace, true), Reconcile: str(dc?.reconcile, "best_score") }, path.child("disconnect"))
         : null,
-      EphemeralDisk: ctx.origins.set({ Sticky: bool(ed, "sticky"), Migrate: bool(ed, "migrate"), SizeMB: int(ed, "size", 300) }, ed ? path.child("ephemeral_disk") : path),
+      EphemeralDisk: ctx.origins.set({ Sticky: bool(ed?.sticky), Migrate: bool(ed?.migrate), SizeMB: int(ed?.size, 300) }, ed ? path.child("ephemeral_disk") : path),
       Update: update,
       Migrate: migrate,
       Networks: networks(ctx, g, path),
-      Meta: strMap(g, "meta"),
+      Meta: strMap(g?.meta),
       Services: services(ctx, g, path, `${jl.job.ID}-${name}`),
-      ShutdownDelay: optDur(g, "shutdown_delay"),
-      MaxRunDuration: optDur(g, "max_run_duration"),
-      StopAfterClientDisconnect: optDur(g, "stop_after_client_disconnect"),
-      MaxClientDisconnect: optDur(g, "max_client_disconnect"),
-      PreventRescheduleOnLost: bool(g, "prevent_reschedule_on_lost"),
+      ShutdownDelay: optDur(g?.shutdown_delay),
+      MaxRunDuration: optDur(g?.max_run_duration),
+      StopAfterClientDisconnect: optDur(g?.stop_after_client_disconnect),
+      MaxClientDisconnect: optDur(g?.max_client_disconnect),
+      PreventRescheduleOnLost: bool(g?.prevent_reschedule_on_lost),
       Scaling: scaling,
       Consul: gc ? consul(ctx, gc, path.child("consul"), inh.consulNamespace) : null,
     },
@@ -97,18 +97,18 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
 }
 
 function volume(ctx: Ctx, v: Obj, at: PathNode): VolumeRequest {
-  const mo = block(v, "mount_options");
+  const mo = block(v?.mount_options);
   return ctx.origins.set(
     {
       Name: label(ctx, at),
-      Type: str(v, "type"),
-      Source: str(v, "source"),
-      ReadOnly: bool(v, "read_only"),
-      Sticky: bool(v, "sticky"),
-      AccessMode: str(v, "access_mode"),
-      AttachmentMode: str(v, "attachment_mode"),
-      MountOptions: mo ? { FSType: str(mo, "fs_type"), MountFlags: strList(mo, "mount_flags") } : null,
-      PerAlloc: bool(v, "per_alloc"),
+      Type: str(v?.type),
+      Source: str(v?.source),
+      ReadOnly: bool(v?.read_only),
+      Sticky: bool(v?.sticky),
+      AccessMode: str(v?.access_mode),
+      AttachmentMode: str(v?.attachment_mode),
+      MountOptions: mo ? { FSType: str(mo?.fs_type), MountFlags: strList(mo?.mount_flags) } : null,
+      PerAlloc: bool(v?.per_alloc),
     },
     at,
   );

@@ -6,16 +6,16 @@ import { anyMap, bool, dur, eachBlock, label, str, strList, strMap, type Ctx, ty
 export function identity(ctx: Ctx, b: Obj, path: PathNode): WorkloadIdentity {
   return ctx.origins.set(
     {
-      Name: str(b, "name", "default") || "default",
-      Audience: strList(b, "aud"),
-      ChangeMode: str(b, "change_mode"),
-      ChangeSignal: str(b, "change_signal"),
-      Env: bool(b, "env"),
-      File: bool(b, "file"),
-      Filepath: str(b, "filepath"),
-      ServiceName: str(b, "service_name"),
-      TTL: dur(b, "ttl"),
-      ExtraClaims: strMap(b, "extra_claims"),
+      Name: str(b?.name, "default") || "default",
+      Audience: strList(b?.aud),
+      ChangeMode: str(b?.change_mode),
+      ChangeSignal: str(b?.change_signal),
+      Env: bool(b?.env),
+      File: bool(b?.file),
+      Filepath: str(b?.filepath),
+      ServiceName: str(b?.service_name),
+      TTL: dur(b?.ttl),
+      ExtraClaims: strMap(b?.extra_claims),
     },
     path,
   );
@@ -29,22 +29,22 @@ export function defaultIdentity(): WorkloadIdentity {
 export function vault(ctx: Ctx, b: Obj, path: PathNode): Vault {
   return ctx.origins.set(
     {
-      Policies: strList(b, "policies"),
-      Role: str(b, "role"),
-      Namespace: str(b, "namespace"),
-      Cluster: str(b, "cluster", "default"),
-      Env: bool(b, "env", true),
-      DisableFile: bool(b, "disable_file"),
-      ChangeMode: str(b, "change_mode", "restart"),
-      ChangeSignal: str(b, "change_signal", "SIGHUP"),
-      AllowTokenExpiration: bool(b, "allow_token_expiration"),
+      Policies: strList(b?.policies),
+      Role: str(b?.role),
+      Namespace: str(b?.namespace),
+      Cluster: str(b?.cluster, "default"),
+      Env: bool(b?.env, true),
+      DisableFile: bool(b?.disable_file),
+      ChangeMode: str(b?.change_mode, "restart"),
+      ChangeSignal: str(b?.change_signal, "SIGHUP"),
+      AllowTokenExpiration: bool(b?.allow_token_expiration),
     },
     path,
   );
 }
 
 export function consul(ctx: Ctx, b: Obj, path: PathNode, jobNamespace: string): Consul {
-  return ctx.origins.set({ Namespace: str(b, "namespace") || jobNamespace, Cluster: str(b, "cluster", "default"), Partition: str(b, "partition") }, path);
+  return ctx.origins.set({ Namespace: str(b?.namespace) || jobNamespace, Cluster: str(b?.cluster, "default"), Partition: str(b?.partition) }, path);
 }
 
 /** A `secret` block of a job, group or task, with its name; decoded for each task it applies to. */
@@ -58,5 +58,5 @@ const secretBlock = (ctx: Ctx, s: Obj, at: PathNode): SecretBlock => ({ name: la
 export const secretBlocks = (ctx: Ctx, o: Obj, path: PathNode): SecretBlock[] => eachBlock(ctx, o, "secret", path, secretBlock);
 
 export function secret(ctx: Ctx, name: string, b: Obj, path: PathNode): Secret {
-  return ctx.origins.set({ Name: name, Provider: str(b, "provider"), Path: str(b, "path"), Config: anyMap(b, "config"), Env: strMap(b, "env") }, path);
+  return ctx.origins.set({ Name: name, Provider: str(b?.provider), Path: str(b?.path), Config: anyMap(b?.config), Env: strMap(b?.env) }, path);
 }

@@ -8,25 +8,25 @@ import { secretBlocks } from "./identity.js";
 import { DEFAULT_UPDATE, isBatchLike, mergeUpdate } from "./policies.js";
 
 export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: string): Job {
-  const ID = str(j, "id", jobLabel);
-  const Type = str(j, "type", "service");
-  const ub = block(j, "update");
+  const ID = str(j?.id, jobLabel);
+  const Type = str(j?.type, "service");
+  const ub = block(j?.update);
   const Update = ub || !isBatchLike(Type) ? ctx.origins.set(mergeUpdate(DEFAULT_UPDATE, ub), ub ? path.child("update") : path) : null;
-  const per = block(j, "periodic");
-  const par = block(j, "parameterized");
-  const mr = block(j, "multiregion");
-  const ui = block(j, "ui");
-  const jv = block(j, "vault");
+  const per = block(j?.periodic);
+  const par = block(j?.parameterized);
+  const mr = block(j?.multiregion);
+  const ui = block(j?.ui);
+  const jv = block(j?.vault);
   const job: Job = {
     ID,
-    Name: str(j, "name", ID),
+    Name: str(j?.name, ID),
     Type,
-    Region: str(j, "region", "global"),
-    Namespace: str(j, "namespace", "default"),
-    Priority: int(j, "priority", 50),
-    AllAtOnce: bool(j, "all_at_once"),
-    Datacenters: Array.isArray(j.datacenters) ? strList(j, "datacenters") : ["*"],
-    NodePool: str(j, "node_pool", "default"),
+    Region: str(j?.region, "global"),
+    Namespace: str(j?.namespace, "default"),
+    Priority: int(j?.priority, 50),
+    AllAtOnce: bool(j?.all_at_once),
+    Datacenters: Array.isArray(j.datacenters) ? strList(j?.datacenters) : ["*"],
+    NodePool: str(j?.node_pool, "default"),
     Constraints: constraints(ctx, j, path),
     Affinities: affinities(ctx, j, path),
     Spreads: spreads(ctx, j, path),
@@ -35,26 +35,26 @@ export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: stri
     Multiregion: mr ? multiregion(ctx, mr, path.child("multiregion")) : null,
     Periodic: per
       ? ctx.origins.set(
-          { Enabled: bool(per, "enabled", true), Spec: str(per, "cron"), Specs: strList(per, "crons"), SpecType: "cron", ProhibitOverlap: bool(per, "prohibit_overlap"), TimeZone: str(per, "time_zone", "UTC") },
+          { Enabled: bool(per?.enabled, true), Spec: str(per?.cron), Specs: strList(per?.crons), SpecType: "cron", ProhibitOverlap: bool(per?.prohibit_overlap), TimeZone: str(per?.time_zone, "UTC") },
           path.child("periodic"),
         )
       : null,
     ParameterizedJob: par
-      ? ctx.origins.set({ Payload: str(par, "payload", "optional"), MetaRequired: strList(par, "meta_required"), MetaOptional: strList(par, "meta_optional") }, path.child("parameterized"))
+      ? ctx.origins.set({ Payload: str(par?.payload, "optional"), MetaRequired: strList(par?.meta_required), MetaOptional: strList(par?.meta_optional) }, path.child("parameterized"))
       : null,
     Reschedule: null,
     Migrate: null,
-    Meta: strMap(j, "meta"),
+    Meta: strMap(j?.meta),
     UI: ui
-      ? { Description: str(ui, "description"), Links: blocks(ui, "link").map((l) => ({ Label: str(l, "label"), URL: str(l, "url") })) }
+      ? { Description: str(ui?.description), Links: blocks(ui?.link).map((l) => ({ Label: str(l?.label), URL: str(l?.url) })) }
       : null,
   };
   ctx.origins.set(job, path);
   const jl: JobLevel = {
     job,
     path,
-    reschedule: block(j, "reschedule"),
-    migrate: block(j, "migrate"),
+    reschedule: block(j?.reschedule),
+    migrate: block(j?.migrate),
     vault: jv ? { block: jv, path: path.child("vault") } : undefined,
     secrets: secretBlocks(ctx, j, path),
   };
@@ -73,10 +73,10 @@ const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => gro
 const groupTask = (_: Ctx, t: Obj, at: PathNode) => ({ obj: t, path: at });
 
 function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
-  const st = block(mr, "strategy");
+  const st = block(mr?.strategy);
   return ctx.origins.set(
     {
-      Strategy: st ? { MaxParallel: int(st, "max_parallel"), OnFailure: str(st, "on_failure") } : null,
+      Strategy: st ? { MaxParallel: int(st?.max_parallel), OnFailure: str(st?.on_failure) } : null,
       Regions: eachBlock(ctx, mr, "region", path, region),
     },
     path,
@@ -85,8 +85,8 @@ function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
 
 const region = (ctx: Ctx, r: Obj, at: PathNode): MultiregionRegion => ({
   Name: label(ctx, at),
-  Count: int(r, "count", 1),
-  Datacenters: strList(r, "datacenters"),
-  NodePool: str(r, "node_pool"),
-  Meta: strMap(r, "meta"),
+  Count: int(r?.count, 1),
+  Datacenters: strList(r?.datacenters),
+  NodePool: str(r?.node_pool),
+  Meta: strMap(r?.meta),
 });

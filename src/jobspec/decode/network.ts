@@ -8,32 +8,32 @@ export const networks = (ctx: Ctx, o: Obj | undefined, path: PathNode): NetworkR
 function network(ctx: Ctx, n: Obj, p: PathNode): NetworkResource {
   const reserved: Port[] = [];
   const dynamic: Port[] = [];
-  const ports = blocks(n, "port");
+  const ports = blocks(n?.port);
   for (let j = 0; j < ports.length; j++) {
     const pb = ports[j]!;
-    (has(pb, "static") ? reserved : dynamic).push(port(ctx, pb, p.child("port").child(j)));
+    (has(pb?.static) ? reserved : dynamic).push(port(ctx, pb, p.child("port").child(j)));
   }
-  const dns = block(n, "dns");
-  const cni = block(n, "cni");
+  const dns = block(n?.dns);
+  const cni = block(n?.cni);
   return ctx.origins.set(
     {
-      Mode: str(n, "mode"),
-      Device: str(n, "device"),
-      CIDR: str(n, "cidr"),
-      IP: str(n, "ip"),
-      Hostname: str(n, "hostname"),
-      MBits: optInt(n, "mbits"),
-      DNS: dns ? { Servers: strList(dns, "servers"), Searches: strList(dns, "searches"), Options: strList(dns, "options") } : null,
+      Mode: str(n?.mode),
+      Device: str(n?.device),
+      CIDR: str(n?.cidr),
+      IP: str(n?.ip),
+      Hostname: str(n?.hostname),
+      MBits: optInt(n?.mbits),
+      DNS: dns ? { Servers: strList(dns?.servers), Searches: strList(dns?.searches), Options: strList(dns?.options) } : null,
       ReservedPorts: reserved,
       DynamicPorts: dynamic,
-      CNI: cni ? { Args: strMap(cni, "args") } : null,
+      CNI: cni ? { Args: strMap(cni?.args) } : null,
     },
     p,
   );
 }
 
 function port(ctx: Ctx, pb: Obj, at: PathNode): Port {
-  const p: Port = ctx.origins.set({ Label: label(ctx, at), Value: int(pb, "static"), To: int(pb, "to"), HostNetwork: str(pb, "host_network") }, at);
-  if (has(pb, "ignore_collision")) p.IgnoreCollision = bool(pb, "ignore_collision");
+  const p: Port = ctx.origins.set({ Label: label(ctx, at), Value: int(pb?.static), To: int(pb?.to), HostNetwork: str(pb?.host_network) }, at);
+  if (has(pb?.ignore_collision)) p.IgnoreCollision = bool(pb?.ignore_collision);
   return p;
 }

@@ -37,11 +37,11 @@ export function overlay<T>(merge: (base: T, b: Obj | undefined) => T, base: T, o
 
 export function mergeRestart(base: RestartPolicy, b: Obj | undefined): RestartPolicy {
   return {
-    Interval: dur(b, "interval", base.Interval),
-    Attempts: int(b, "attempts", base.Attempts),
-    Delay: dur(b, "delay", base.Delay),
-    Mode: str(b, "mode", base.Mode),
-    RenderTemplates: bool(b, "render_templates", base.RenderTemplates),
+    Interval: dur(b?.interval, base.Interval),
+    Attempts: int(b?.attempts, base.Attempts),
+    Delay: dur(b?.delay, base.Delay),
+    Mode: str(b?.mode, base.Mode),
+    RenderTemplates: bool(b?.render_templates, base.RenderTemplates),
   };
 }
 
@@ -53,35 +53,35 @@ export function defaultReschedule(type: string): ReschedulePolicy | null {
 
 export function mergeReschedule(base: ReschedulePolicy, b: Obj | undefined): ReschedulePolicy {
   return {
-    Attempts: int(b, "attempts", base.Attempts),
-    Interval: dur(b, "interval", base.Interval),
-    Delay: dur(b, "delay", base.Delay),
-    DelayFunction: str(b, "delay_function", base.DelayFunction),
-    MaxDelay: dur(b, "max_delay", base.MaxDelay),
-    Unlimited: bool(b, "unlimited", base.Unlimited),
+    Attempts: int(b?.attempts, base.Attempts),
+    Interval: dur(b?.interval, base.Interval),
+    Delay: dur(b?.delay, base.Delay),
+    DelayFunction: str(b?.delay_function, base.DelayFunction),
+    MaxDelay: dur(b?.max_delay, base.MaxDelay),
+    Unlimited: bool(b?.unlimited, base.Unlimited),
   };
 }
 
 export function mergeUpdate(base: UpdateStrategy, b: Obj | undefined): UpdateStrategy {
   return {
-    Stagger: dur(b, "stagger", base.Stagger),
-    MaxParallel: int(b, "max_parallel", base.MaxParallel),
-    HealthCheck: str(b, "health_check", base.HealthCheck),
-    MinHealthyTime: dur(b, "min_healthy_time", base.MinHealthyTime),
-    HealthyDeadline: dur(b, "healthy_deadline", base.HealthyDeadline),
-    ProgressDeadline: dur(b, "progress_deadline", base.ProgressDeadline),
-    Canary: int(b, "canary", base.Canary),
-    AutoRevert: bool(b, "auto_revert", base.AutoRevert),
-    AutoPromote: bool(b, "auto_promote", base.AutoPromote),
+    Stagger: dur(b?.stagger, base.Stagger),
+    MaxParallel: int(b?.max_parallel, base.MaxParallel),
+    HealthCheck: str(b?.health_check, base.HealthCheck),
+    MinHealthyTime: dur(b?.min_healthy_time, base.MinHealthyTime),
+    HealthyDeadline: dur(b?.healthy_deadline, base.HealthyDeadline),
+    ProgressDeadline: dur(b?.progress_deadline, base.ProgressDeadline),
+    Canary: int(b?.canary, base.Canary),
+    AutoRevert: bool(b?.auto_revert, base.AutoRevert),
+    AutoPromote: bool(b?.auto_promote, base.AutoPromote),
   };
 }
 
 export function mergeMigrate(base: MigrateStrategy, b: Obj | undefined): MigrateStrategy {
   return {
-    MaxParallel: int(b, "max_parallel", base.MaxParallel),
-    HealthCheck: str(b, "health_check", base.HealthCheck),
-    MinHealthyTime: dur(b, "min_healthy_time", base.MinHealthyTime),
-    HealthyDeadline: dur(b, "healthy_deadline", base.HealthyDeadline),
+    MaxParallel: int(b?.max_parallel, base.MaxParallel),
+    HealthCheck: str(b?.health_check, base.HealthCheck),
+    MinHealthyTime: dur(b?.min_healthy_time, base.MinHealthyTime),
+    HealthyDeadline: dur(b?.healthy_deadline, base.HealthyDeadline),
   };
 }
 

@@ -9,13 +9,13 @@ import { identity } from "./identity.js";
 function checkRestart(b: Obj | undefined, base: CheckRestart | null): CheckRestart | null {
   if (!b) return base ? { ...base } : null;
   return {
-    Limit: has(b, "limit") ? int(b, "limit") : (base?.Limit ?? 0),
-    Grace: has(b, "grace") ? optDur(b, "grace") : (base?.Grace ?? NS.second),
-    IgnoreWarnings: has(b, "ignore_warnings") ? bool(b, "ignore_warnings") : (base?.IgnoreWarnings ?? false),
+    Limit: has(b?.limit) ? int(b?.limit) : (base?.Limit ?? 0),
+    Grace: has(b?.grace) ? optDur(b?.grace) : (base?.Grace ?? NS.second),
+    IgnoreWarnings: has(b?.ignore_warnings) ? bool(b?.ignore_warnings) : (base?.IgnoreWarnings ?? false),
   };
 }
 
-const portLabel = (b: Obj): string => (typeof b.port === "number" ? String(b.port) : str(b, "port"));
+const portLabel = (b: Obj): string => (typeof b.port === "number" ? String(b.port) : str(b?.port));
 
 function headers(b: Obj): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -27,67 +27,67 @@ function headers(b: Obj): Record<string, string[]> {
 export const services = (ctx: Ctx, o: Obj | undefined, path: PathNode, defaultName: string): Service[] => eachBlock(ctx, o, "service", path, service, defaultName);
 
 function service(ctx: Ctx, b: Obj, p: PathNode, defaultName: string): Service {
-  const name = str(b, "name", defaultName);
-  const onUpdate = str(b, "on_update", "require_healthy");
-  const svcRestart = checkRestart(block(b, "check_restart"), null);
+  const name = str(b?.name, defaultName);
+  const onUpdate = str(b?.on_update, "require_healthy");
+  const svcRestart = checkRestart(block(b?.check_restart), null);
   const checks = eachBlock(ctx, b, "check", p, (_, c, at): ServiceCheck =>
     ctx.origins.set(
       {
-        Name: str(c, "name", `service: "${name}" check`),
-        Type: str(c, "type"),
-        Command: str(c, "command"),
-        Args: strList(c, "args"),
-        Path: str(c, "path"),
-        Protocol: str(c, "protocol"),
+        Name: str(c?.name, `service: "${name}" check`),
+        Type: str(c?.type),
+        Command: str(c?.command),
+        Args: strList(c?.args),
+        Path: str(c?.path),
+        Protocol: str(c?.protocol),
         PortLabel: portLabel(c),
-        Expose: bool(c, "expose"),
-        AddressMode: str(c, "address_mode"),
-        Advertise: str(c, "advertise"),
-        Interval: dur(c, "interval"),
-        Timeout: dur(c, "timeout"),
-        InitialStatus: str(c, "initial_status"),
-        Notes: str(c, "notes"),
-        TLSServerName: str(c, "tls_server_name"),
-        TLSSkipVerify: bool(c, "tls_skip_verify"),
+        Expose: bool(c?.expose),
+        AddressMode: str(c?.address_mode),
+        Advertise: str(c?.advertise),
+        Interval: dur(c?.interval),
+        Timeout: dur(c?.timeout),
+        InitialStatus: str(c?.initial_status),
+        Notes: str(c?.notes),
+        TLSServerName: str(c?.tls_server_name),
+        TLSSkipVerify: bool(c?.tls_skip_verify),
         Header: headers(c),
-        Method: str(c, "method"),
-        CheckRestart: checkRestart(block(c, "check_restart"), svcRestart),
-        GRPCService: str(c, "grpc_service"),
-        GRPCUseTLS: bool(c, "grpc_use_tls"),
-        TaskName: str(c, "task"),
-        SuccessBeforePassing: int(c, "success_before_passing"),
-        FailuresBeforeCritical: Math.max(0, int(c, "failures_before_critical")),
-        FailuresBeforeWarning: Math.max(0, int(c, "failures_before_warning")),
-        Body: str(c, "body"),
-        OnUpdate: str(c, "on_update", onUpdate),
+        Method: str(c?.method),
+        CheckRestart: checkRestart(block(c?.check_restart), svcRestart),
+        GRPCService: str(c?.grpc_service),
+        GRPCUseTLS: bool(c?.grpc_use_tls),
+        TaskName: str(c?.task),
+        SuccessBeforePassing: int(c?.success_before_passing),
+        FailuresBeforeCritical: Math.max(0, int(c?.failures_before_critical)),
+        FailuresBeforeWarning: Math.max(0, int(c?.failures_before_warning)),
+        Body: str(c?.body),
+        OnUpdate: str(c?.on_update, onUpdate),
       },
       at,
     ),
   );
-  const weights = block(b, "weights");
-  const id = block(b, "identity");
+  const weights = block(b?.weights);
+  const id = block(b?.identity);
   return ctx.origins.set(
     {
       Name: name,
-      Tags: strList(b, "tags"),
-      CanaryTags: strList(b, "canary_tags"),
-      EnableTagOverride: bool(b, "enable_tag_override"),
+      Tags: strList(b?.tags),
+      CanaryTags: strList(b?.canary_tags),
+      EnableTagOverride: bool(b?.enable_tag_override),
       PortLabel: portLabel(b),
-      AddressMode: str(b, "address_mode", "auto"),
-      Address: str(b, "address"),
+      AddressMode: str(b?.address_mode, "auto"),
+      Address: str(b?.address),
       Checks: checks,
       CheckRestart: svcRestart,
       Connect: isObj(b.connect) ? (pascalKeys(b.connect) as Record<string, unknown>) : null,
-      Meta: strMap(b, "meta"),
-      CanaryMeta: strMap(b, "canary_meta"),
-      TaggedAddresses: strMap(b, "tagged_addresses"),
-      TaskName: str(b, "task"),
+      Meta: strMap(b?.meta),
+      CanaryMeta: strMap(b?.canary_meta),
+      TaggedAddresses: strMap(b?.tagged_addresses),
+      TaskName: str(b?.task),
       OnUpdate: onUpdate,
       Identity: id ? identity(ctx, id, p.child("identity")) : null,
-      Weights: weights ? { Passing: int(weights, "passing", 1), Warning: int(weights, "warning", 1) } : null,
-      Provider: str(b, "provider", "consul"),
-      Cluster: str(b, "cluster", "default"),
-      Kind: str(b, "kind"),
+      Weights: weights ? { Passing: int(weights?.passing, 1), Warning: int(weights?.warning, 1) } : null,
+      Provider: str(b?.provider, "consul"),
+      Cluster: str(b?.cluster, "default"),
+      Kind: str(b?.kind),
     },
     p,
   );

@@ -20,53 +20,53 @@ export interface Inherited {
 }
 
 function resources(ctx: Ctx, r: Obj | undefined, path: PathNode) {
-  const cores = int(r, "cores");
-  const numa = block(r, "numa");
+  const cores = int(r?.cores);
+  const numa = block(r?.numa);
   return ctx.origins.set(
     {
-      CPU: int(r, "cpu", cores > 0 ? 0 : 100),
+      CPU: int(r?.cpu, cores > 0 ? 0 : 100),
       Cores: cores,
-      MemoryMB: int(r, "memory", 300),
-      MemoryMaxMB: int(r, "memory_max"),
-      DiskMB: optInt(r, "disk"),
-      IOPS: optInt(r, "iops"),
-      SecretsMB: optInt(r, "secrets"),
+      MemoryMB: int(r?.memory, 300),
+      MemoryMaxMB: int(r?.memory_max),
+      DiskMB: optInt(r?.disk),
+      IOPS: optInt(r?.iops),
+      SecretsMB: optInt(r?.secrets),
       Networks: networks(ctx, r, path),
       Devices: eachBlock(ctx, r, "device", path, device),
-      NUMA: numa ? { Affinity: str(numa, "affinity", "none"), Devices: strList(numa, "devices") } : null,
+      NUMA: numa ? { Affinity: str(numa?.affinity, "none"), Devices: strList(numa?.devices) } : null,
     },
     path,
   );
 }
 
 const device = (ctx: Ctx, d: Obj, at: PathNode): RequestedDevice =>
-  ctx.origins.set({ Name: label(ctx, at), Count: int(d, "count", 1), Constraints: constraints(ctx, d, at), Affinities: affinities(ctx, d, at) }, at);
+  ctx.origins.set({ Name: label(ctx, at), Count: int(d?.count, 1), Constraints: constraints(ctx, d, at), Affinities: affinities(ctx, d, at) }, at);
 
 function template(ctx: Ctx, t: Obj, path: PathNode): Template {
-  const mode = str(t, "change_mode", "restart");
-  const cs = block(t, "change_script");
-  const wait = block(t, "wait");
+  const mode = str(t?.change_mode, "restart");
+  const cs = block(t?.change_script);
+  const wait = block(t?.wait);
   return ctx.origins.set(
     {
-      SourcePath: str(t, "source"),
-      DestPath: str(t, "destination"),
-      EmbeddedTmpl: str(t, "data"),
+      SourcePath: str(t?.source),
+      DestPath: str(t?.destination),
+      EmbeddedTmpl: str(t?.data),
       ChangeMode: mode,
       ChangeScript: cs
-        ? { Command: str(cs, "command"), Args: strList(cs, "args"), Timeout: dur(cs, "timeout", 5 * NS.second), FailOnError: bool(cs, "fail_on_error"), RunOnFirstRender: bool(cs, "run_on_first_render") }
+        ? { Command: str(cs?.command), Args: strList(cs?.args), Timeout: dur(cs?.timeout, 5 * NS.second), FailOnError: bool(cs?.fail_on_error), RunOnFirstRender: bool(cs?.run_on_first_render) }
         : null,
-      ChangeSignal: str(t, "change_signal", mode === "signal" ? "SIGHUP" : "").toUpperCase(),
-      Once: bool(t, "once"),
-      Splay: dur(t, "splay", 5 * NS.second),
-      Perms: str(t, "perms", "0644"),
-      Uid: optInt(t, "uid"),
-      Gid: optInt(t, "gid"),
-      LeftDelim: str(t, "left_delimiter", "{{"),
-      RightDelim: str(t, "right_delimiter", "}}"),
-      Envvars: bool(t, "env"),
-      VaultGrace: dur(t, "vault_grace"),
-      Wait: wait ? { Min: optDur(wait, "min"), Max: optDur(wait, "max") } : null,
-      ErrMissingKey: bool(t, "error_on_missing_key"),
+      ChangeSignal: str(t?.change_signal, mode === "signal" ? "SIGHUP" : "").toUpperCase(),
+      Once: bool(t?.once),
+      Splay: dur(t?.splay, 5 * NS.second),
+      Perms: str(t?.perms, "0644"),
+      Uid: optInt(t?.uid),
+      Gid: optInt(t?.gid),
+      LeftDelim: str(t?.left_delimiter, "{{"),
+      RightDelim: str(t?.right_delimiter, "}}"),
+      Envvars: bool(t?.env),
+      VaultGrace: dur(t?.vault_grace),
+      Wait: wait ? { Min: optDur(wait?.min), Max: optDur(wait?.max) } : null,
+      ErrMissingKey: bool(t?.error_on_missing_key),
     },
     path,
   );
@@ -76,17 +76,17 @@ function template(ctx: Ctx, t: Obj, path: PathNode): Template {
 const fileDest = (source: string): string => `local/${source.split("?")[0]!.split("/").filter(Boolean).pop() ?? ""}`;
 
 function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
-  const mode = str(a, "mode", "any");
-  const source = str(a, "source");
+  const mode = str(a?.mode, "any");
+  const source = str(a?.source);
   return ctx.origins.set(
     {
       GetterSource: source,
-      GetterOptions: strMap(a, "options"),
-      GetterHeaders: strMap(a, "headers"),
+      GetterOptions: strMap(a?.options),
+      GetterHeaders: strMap(a?.headers),
       GetterMode: mode,
-      GetterInsecure: bool(a, "insecure"),
+      GetterInsecure: bool(a?.insecure),
       RelativeDest: typeof a.destination === "string" ? a.destination : mode === "file" ? fileDest(source) : "local/",
-      Chown: bool(a, "chown"),
+      Chown: bool(a?.chown),
     },
     path,
   );
@@ -94,13 +94,13 @@ function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
 
 const scalingPolicy = (ctx: Ctx, s: Obj, at: PathNode): ScalingPolicy =>
   ctx.origins.set(
-    { Min: optInt(s, "min"), Max: optInt(s, "max"), Policy: has(s, "policy") ? anyMap(s, "policy") : null, Enabled: bool(s, "enabled", true), Type: str(s, "type", `vertical_${label(ctx, at).toLowerCase()}`) },
+    { Min: optInt(s?.min), Max: optInt(s?.max), Policy: has(s?.policy) ? anyMap(s?.policy) : null, Enabled: bool(s?.enabled, true), Type: str(s?.type, `vertical_${label(ctx, at).toLowerCase()}`) },
     at,
   );
 
 function csiPlugin(ctx: Ctx, c: Obj, path: PathNode): CSIPluginConfig {
   return ctx.origins.set(
-    { ID: str(c, "id"), Type: str(c, "type"), MountDir: str(c, "mount_dir", "/csi"), StagePublishBaseDir: str(c, "stage_publish_base_dir", "/local/csi"), HealthTimeout: dur(c, "health_timeout", 30 * NS.second) },
+    { ID: str(c?.id), Type: str(c?.type), MountDir: str(c?.mount_dir, "/csi"), StagePublishBaseDir: str(c?.stage_publish_base_dir, "/local/csi"), HealthTimeout: dur(c?.health_timeout, 30 * NS.second) },
     path,
   );
 }
@@ -119,63 +119,63 @@ const isDefault = (i: WorkloadIdentity): boolean => i.Name === "default";
 
 const volumeMount = (ctx: Ctx, m: Obj, at: PathNode): VolumeMount =>
   ctx.origins.set(
-    { Volume: str(m, "volume"), Destination: str(m, "destination"), ReadOnly: bool(m, "read_only"), PropagationMode: str(m, "propagation_mode", "private"), SELinuxLabel: str(m, "selinux_label") },
+    { Volume: str(m?.volume), Destination: str(m?.destination), ReadOnly: bool(m?.read_only), PropagationMode: str(m?.propagation_mode, "private"), SELinuxLabel: str(m?.selinux_label) },
     at,
   );
 
-const action = (ctx: Ctx, a: Obj, at: PathNode): Action => ctx.origins.set({ Name: label(ctx, at), Command: str(a, "command"), Args: strList(a, "args") }, at);
+const action = (ctx: Ctx, a: Obj, at: PathNode): Action => ctx.origins.set({ Name: label(ctx, at), Command: str(a?.command), Args: strList(a?.args) }, at);
 
 export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
   const name = label(ctx, path);
-  const lc = block(t, "lifecycle");
-  const logs = block(t, "logs");
-  const restartBlock = block(t, "restart");
+  const lc = block(t?.lifecycle);
+  const logs = block(t?.logs);
+  const restartBlock = block(t?.restart);
   const restart = ctx.origins.set(mergeRestart(inh.restart, restartBlock), restartBlock ? path.child("restart") : inh.restartOrigin);
-  const vb = block(t, "vault");
+  const vb = block(t?.vault);
   const v: Vault | null = vb ? vault(ctx, vb, path.child("vault")) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
   const taskSecrets = secrets(ctx, t, path, inh.secrets);
   // the first identity named "default" is the task's Identity (else the server's default one)
   const ids = eachBlock(ctx, t, "identity", path, identity);
   const def = ids.find(isDefault);
-  const cb = block(t, "consul");
-  const dp = block(t, "dispatch_payload");
-  const csi = block(t, "csi_plugin");
+  const cb = block(t?.consul);
+  const dp = block(t?.dispatch_payload);
+  const csi = block(t?.csi_plugin);
   return ctx.origins.set(
     {
       Name: name,
-      Driver: str(t, "driver"),
-      User: str(t, "user"),
-      Lifecycle: lc ? ctx.origins.set({ Hook: str(lc, "hook"), Sidecar: bool(lc, "sidecar") }, path.child("lifecycle")) : null,
-      Config: anyMap(t, "config"),
+      Driver: str(t?.driver),
+      User: str(t?.user),
+      Lifecycle: lc ? ctx.origins.set({ Hook: str(lc?.hook), Sidecar: bool(lc?.sidecar) }, path.child("lifecycle")) : null,
+      Config: anyMap(t?.config),
       Constraints: constraints(ctx, t, path),
       Affinities: affinities(ctx, t, path),
-      Env: strMap(t, "env"),
+      Env: strMap(t?.env),
       Services: services(ctx, t, path, `${inh.jobID}-${inh.group}-${name}`),
-      Resources: resources(ctx, block(t, "resources"), path.child("resources")),
+      Resources: resources(ctx, block(t?.resources), path.child("resources")),
       RestartPolicy: restart,
-      Meta: strMap(t, "meta"),
-      KillTimeout: dur(t, "kill_timeout", 5 * NS.second),
+      Meta: strMap(t?.meta),
+      KillTimeout: dur(t?.kill_timeout, 5 * NS.second),
       LogConfig: ctx.origins.set(
-        { MaxFiles: int(logs, "max_files", 10), MaxFileSizeMB: int(logs, "max_file_size", 10), Disabled: bool(logs, "disabled", has(logs, "enabled") ? !bool(logs, "enabled") : false) },
+        { MaxFiles: int(logs?.max_files, 10), MaxFileSizeMB: int(logs?.max_file_size, 10), Disabled: bool(logs?.disabled, has(logs?.enabled) ? !bool(logs?.enabled) : false) },
         logs ? path.child("logs") : path,
       ),
       Artifacts: eachBlock(ctx, t, "artifact", path, artifact),
       Vault: v,
       Consul: cb ? consul(ctx, cb, path.child("consul"), inh.consulNamespace) : null,
       Templates: eachBlock(ctx, t, "template", path, template),
-      DispatchPayload: dp ? ctx.origins.set({ File: str(dp, "file") }, path.child("dispatch_payload")) : null,
+      DispatchPayload: dp ? ctx.origins.set({ File: str(dp?.file) }, path.child("dispatch_payload")) : null,
       VolumeMounts: eachBlock(ctx, t, "volume_mount", path, volumeMount),
       CSIPluginConfig: csi ? csiPlugin(ctx, csi, path.child("csi_plugin")) : null,
-      Leader: bool(t, "leader"),
-      ShutdownDelay: dur(t, "shutdown_delay"),
-      KillSignal: str(t, "kill_signal"),
-      Kind: str(t, "kind"),
+      Leader: bool(t?.leader),
+      ShutdownDelay: dur(t?.shutdown_delay),
+      KillSignal: str(t?.kill_signal),
+      Kind: str(t?.kind),
       ScalingPolicies: eachBlock(ctx, t, "scaling", path, scalingPolicy),
       Secrets: taskSecrets,
       Identity: def ?? defaultIdentity(),
       Identities: def === undefined ? ids : ids.filter((i) => i !== def),
       Actions: eachBlock(ctx, t, "action", path, action),
-      Schedule: has(t, "schedule") ? anyMap(t, "schedule") : null,
+      Schedule: has(t?.schedule) ? anyMap(t?.schedule) : null,
     },
     path,
   );
