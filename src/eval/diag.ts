@@ -2,15 +2,23 @@
 import type { Diagnostic, Range, Severity } from "../diagnostics/types.js";
 import { editDistance } from "../diagnostics/didyoumean.js";
 
+// Summaries are nearly a fixed set, and the regexes ran for every diagnostic the evaluator made.
+// The few that quote a name could grow the memo in a long session, hence the cap.
+const codes = new Map<string, string>();
+
 export function codeFor(summary: string): string {
-  return (
-    "eval/" +
-    summary
-      .replace(/"[^"]*"/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-  );
+  let code = codes.get(summary);
+  if (code === undefined) {
+    code =
+      "eval/" +
+      summary
+        .replace(/"[^"]*"/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+    if (codes.size < 256) codes.set(summary, code);
+  }
+  return code;
 }
 
 export function evalDiag(summary: string, detail: string | undefined, range: Range, severity: Severity = "error"): Diagnostic {
