@@ -92,6 +92,12 @@ export class PathNode {
     for (let k = this.first; k !== undefined; k = k.next) this.byName.set(k.key!, k);
   }
 
+  /** Label `n` of the block recorded here (as `info.labels[n]`, without making the list). */
+  label(n: number): string | undefined {
+    const info = this.info;
+    return info instanceof BlockPath ? info.label(n) : info?.labels?.[n];
+  }
+
   /** The source recorded here or, failing that, at the closest ancestor that has one. */
   recorded(): PathInfo | undefined {
     let n: PathNode | undefined = this;
@@ -182,7 +188,14 @@ export class BlockPath implements PathInfo {
     return this.b.typeRange;
   }
   get labels(): string[] | undefined {
-    return this.withLabels ? this.b.labels.map((l) => l.value) : undefined;
+    if (!this.withLabels) return undefined;
+    // most blocks have none or one label: no closure and no map for those
+    const ls = this.b.labels;
+    return ls.length === 0 ? [] : ls.length === 1 ? [ls[0]!.value] : ls.map((l) => l.value);
+  }
+  /** Label `n` (as `labels[n]`) without making the list. */
+  label(n: number): string | undefined {
+    return this.withLabels ? this.b.labels[n]?.value : undefined;
   }
   get labelRanges(): Range[] | undefined {
     return this.withLabels ? this.b.labels.map((l) => l.range) : undefined;
