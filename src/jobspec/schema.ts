@@ -162,18 +162,28 @@ export class BlockProps {
     const Instance = instanceClass(Object.keys(schema.properties));
     this.newObject = () => new Instance();
     const props = Object.entries(schema.properties).map(([key, prop]) => new NamedProp(key, prop));
-    for (let size = 8; ; size *= 2) {
+    this.table = [];
+    this.mask = 0;
+    this.mul = 0;
+    this.byName = undefined;
+    for (let size = 8; size <= 4096; size *= 2) {
       const mul = [3, 5, 7, 11, 13, 17, 19, 23, 29, 31].find((m) => new Set(props.map((p) => slot(p.key, m, size - 1))).size === props.length);
       if (mul === undefined) continue;
       this.mask = size - 1;
       this.mul = mul;
       this.table = Array.from({ length: size }, () => undefined as NamedProp | undefined);
       for (const p of props) this.table[slot(p.key, mul, size - 1)] = p;
-      break;
+      return;
     }
+    // two names alike in length and first and last characters: no table can tell them apart
+    this.byName = new Map(props.map((p) => [p.key, p]));
   }
 
+  /** Set only when the schema's names have no collision-free table. */
+  private readonly byName: ReadonlyMap<string, NamedProp> | undefined;
+
   get(name: string): NamedProp | undefined {
+    if (this.byName !== undefined) return this.byName.get(name);
     const p = this.table[slot(name, this.mul, this.mask)];
     return p !== undefined && p.key === name ? p : undefined;
   }

@@ -1,6 +1,6 @@
 // BlockProps.get finds a block's properties by name through a hashed table (schema.ts).
 import { describe, expect, it } from "vitest";
-import { ROOT, blockProps, jobspecSchema } from "../../src/jobspec/schema.js";
+import { ROOT, blockProps, jobspecSchema, type BlockSchema } from "../../src/jobspec/schema.js";
 
 const blocks = [ROOT, ...Object.values(jobspecSchema.definitions)];
 
@@ -19,5 +19,13 @@ describe("BlockProps.get", () => {
       const other = Object.keys(jobspecSchema.definitions).concat(names).filter((n) => !Object.hasOwn(b.properties, n));
       for (const name of other) expect(props.get(name), name).toBeUndefined();
     }
+  });
+
+  it("falls back to a Map for names no table tells apart (same length, first and last characters)", () => {
+    const schema = { type: "object", properties: { abc: { type: "string" }, axc: { type: "number" } }, required: [] } as unknown as BlockSchema;
+    const props = blockProps(schema);
+    expect(props.get("abc")?.key).toBe("abc");
+    expect(props.get("axc")?.key).toBe("axc");
+    expect(props.get("ayc")).toBeUndefined();
   });
 });
