@@ -3,7 +3,8 @@ import type { PathNode } from "../../validate/paths.js";
 import type { NetworkResource, Port } from "../types.js";
 import { block, blocks, bool, eachBlock, has, int, label, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 
-export const networks = (ctx: Ctx, o: Obj | undefined, path: PathNode): NetworkResource[] => eachBlock(ctx, o, "network", path, network);
+/** The networks of a block's `network` list (`r?.network`). */
+export const networks = (ctx: Ctx, v: unknown, path: PathNode): NetworkResource[] => eachBlock(ctx, v, path, "network", network);
 
 function network(ctx: Ctx, n: Obj, p: PathNode): NetworkResource {
   const reserved: Port[] = [];
