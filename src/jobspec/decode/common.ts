@@ -100,15 +100,22 @@ export function eachBlock<T, A = undefined>(ctx: Ctx, v: unknown, path: PathNode
 /** The first label of the block at a path index node ("" if none). */
 export const label = (ctx: Ctx, path: PathNode): string => ctx.labels(path)[0] ?? "";
 
-const SHORTHANDS = ["version", "semver", "regexp", "set_contains", "set_contains_all", "set_contains_any"] as const;
-
 function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string } {
   let LTarget = str(b?.attribute);
   let RTarget = str(b?.value);
   let Operand = str(b?.operator, "=");
-  for (const s of SHORTHANDS) if (has(b[s])) {
-    Operand = s;
-    RTarget = str(b[s]);
+  // an operator shorthand (`version = "..."`) sets both; the last one set wins
+  const sh =
+    b?.set_contains_any !== undefined ? "set_contains_any"
+    : b?.set_contains_all !== undefined ? "set_contains_all"
+    : b?.set_contains !== undefined ? "set_contains"
+    : b?.regexp !== undefined ? "regexp"
+    : b?.semver !== undefined ? "semver"
+    : b?.version !== undefined ? "version"
+    : undefined;
+  if (sh !== undefined) {
+    Operand = sh;
+    RTarget = str(b[sh]); // keyed, but only for the few blocks with a shorthand
   }
   if (has(b?.distinct_hosts)) {
     Operand = "distinct_hosts";

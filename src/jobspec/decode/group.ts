@@ -18,8 +18,12 @@ export interface JobLevel {
   secrets: readonly SecretBlock[];
 }
 
-/** A group from its instance object; `tasks` lists the task objects with their paths (the job-level `task` shorthand passes one). */
-export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { obj: Obj; path: PathNode }[], jl: JobLevel): TaskGroup {
+/**
+ * A group from its instance object; `tasks` lists the task objects with their paths. The job-level
+ * `task` shorthand passes its task and no group object (not an empty stand-in: an object of another
+ * class would make every read of `g` below polymorphic).
+ */
+export function group(ctx: Ctx, g: Obj | undefined, path: PathNode, name: string, tasks: { obj: Obj; path: PathNode }[], jl: JobLevel): TaskGroup {
   const type = jl.job.Type;
   const sc = block(g?.scaling);
   const count = has(g?.count) ? int(g?.count) : sc && has(sc?.min) ? int(sc?.min) : 1;

@@ -65,9 +65,7 @@ export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: stri
 }
 
 /** A job-level task: a group of its own (the group and the task are the same block). */
-const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, NO_GROUP, at, label(ctx, at), [{ obj: t, path: at }], jl);
-/** The group settings of a job-level task: none (a hash table like the instance's block objects, see structure.ts). */
-const NO_GROUP: Obj = Object.create(null) as Obj;
+const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, undefined, at, label(ctx, at), [{ obj: t, path: at }], jl);
 
 const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, g, at, label(ctx, at), eachBlock(ctx, g?.task, at, "task", groupTask), jl);
 const groupTask = (_: Ctx, t: Obj, at: PathNode) => ({ obj: t, path: at });
