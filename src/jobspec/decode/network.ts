@@ -10,9 +10,12 @@ function network(ctx: Ctx, n: Obj, p: PathNode): NetworkResource {
   const reserved: Port[] = [];
   const dynamic: Port[] = [];
   const ports = blocks(n?.port);
-  for (let j = 0; j < ports.length; j++) {
-    const pb = ports[j]!;
-    (has(pb?.static) ? reserved : dynamic).push(port(ctx, pb, p.child("port").child(j)));
+  if (ports.length > 0) {
+    const under = p.child("port");
+    for (let j = 0; j < ports.length; j++) {
+      const pb = ports[j]!;
+      (has(pb?.static) ? reserved : dynamic).push(port(ctx, pb, under.child(j)));
+    }
   }
   const dns = block(n?.dns);
   const cni = block(n?.cni);
