@@ -87,7 +87,8 @@ export function group(ctx: Ctx, g: Obj | undefined, path: PathNode, name: string
       Migrate: migrate,
       Networks: networks(ctx, g?.network, path),
       Meta: strMap(g?.meta),
-      Services: services(ctx, g?.service, path, `${jl.job.ID}-${name}`),
+      // the services' default name built only for a group that has services (most have none)
+      Services: g?.service === undefined ? [] : services(ctx, g.service, path, `${jl.job.ID}-${name}`),
       ShutdownDelay: optDur(g?.shutdown_delay),
       MaxRunDuration: optDur(g?.max_run_duration),
       StopAfterClientDisconnect: optDur(g?.stop_after_client_disconnect),

@@ -150,7 +150,8 @@ export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
       Constraints: constraints(ctx, t?.constraint, path),
       Affinities: affinities(ctx, t?.affinity, path),
       Env: strMap(t?.env),
-      Services: services(ctx, t?.service, path, `${inh.jobID}-${inh.group}-${name}`),
+      // the services' default name built only for a task that has services (most have none)
+      Services: t.service === undefined ? [] : services(ctx, t.service, path, `${inh.jobID}-${inh.group}-${name}`),
       Resources: resources(ctx, block(t?.resources), path.child("resources")),
       RestartPolicy: restart,
       Meta: strMap(t?.meta),
