@@ -18,8 +18,12 @@ export interface JobLevel {
   secrets: readonly SecretBlock[];
 }
 
-/** A group from its instance object; `tasks` lists the task objects with their paths (the job-level `task` shorthand passes one). */
-export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { obj: Obj; path: PathNode }[], jl: JobLevel): TaskGroup {
+/**
+ * A group from its instance object; `tasks` lists the task objects with their paths. The job-level
+ * `task` shorthand passes its task and no group object (not an empty stand-in: an object of another
+ * class would make every read of `g` below polymorphic).
+ */
+export function group(ctx: Ctx, g: Obj | undefined, path: PathNode, name: string, tasks: { obj: Obj; path: PathNode }[], jl: JobLevel): TaskGroup {
   const type = jl.job.Type;
   const sc = block(g?.scaling);
   const count = has(g?.count) ? int(g?.count) : sc && has(sc?.min) ? int(sc?.min) : 1;
@@ -47,13 +51,13 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
   const ed = block(g?.ephemeral_disk);
   const dc = block(g?.disconnect);
   const volumes: Record<string, VolumeRequest> = {};
-  for (const v of eachBlock(ctx, g, "volume", path, volume)) volumes[v.Name] = v;
+  for (const v of eachBlock(ctx, g?.volume, path, "volume", volume)) volumes[v.Name] = v;
   const scaling: ScalingPolicy | null = sc
     ? ctx.origins.set({ Min: has(sc?.min) ? int(sc?.min) : count, Max: optInt(sc?.max), Policy: has(sc?.policy) ? anyMap(sc?.policy) : null, Enabled: bool(sc?.enabled, true), Type: str(sc?.type, "horizontal") }, path.child("scaling"))
     : null;
 
   const gv = block(g?.vault);
-  const groupSecrets = secretBlocks(ctx, g, path);
+  const groupSecrets = secretBlocks(ctx, g?.secret, path);
   const inh: Inherited = {
     jobID: jl.job.ID,
     group: name,
@@ -68,9 +72,9 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
     {
       Name: name,
       Count: count,
-      Constraints: constraints(ctx, g, path),
-      Affinities: affinities(ctx, g, path),
-      Spreads: spreads(ctx, g, path),
+      Constraints: constraints(ctx, g?.constraint, path),
+      Affinities: affinities(ctx, g?.affinity, path),
+      Spreads: spreads(ctx, g?.spread, path),
       Tasks: tasks.map((t) => task(ctx, t.obj, t.path, inh)),
       Volumes: volumes,
       RestartPolicy: restart,
@@ -81,9 +85,10 @@ export function group(ctx: Ctx, g: Obj, path: PathNode, name: string, tasks: { o
       EphemeralDisk: ctx.origins.set({ Sticky: bool(ed?.sticky), Migrate: bool(ed?.migrate), SizeMB: int(ed?.size, 300) }, ed ? path.child("ephemeral_disk") : path),
       Update: update,
       Migrate: migrate,
-      Networks: networks(ctx, g, path),
+      Networks: networks(ctx, g?.network, path),
       Meta: strMap(g?.meta),
-      Services: services(ctx, g, path, `${jl.job.ID}-${name}`),
+      // the services' default name built only for a group that has services (most have none)
+      Services: g?.service === undefined ? [] : services(ctx, g.service, path, `${jl.job.ID}-${name}`),
       ShutdownDelay: optDur(g?.shutdown_delay),
       MaxRunDuration: optDur(g?.max_run_duration),
       StopAfterClientDisconnect: optDur(g?.stop_after_client_disconnect),

@@ -55,7 +55,8 @@ export interface SecretBlock {
 }
 
 const secretBlock = (ctx: Ctx, s: Obj, at: PathNode): SecretBlock => ({ name: label(ctx, at), block: s, path: at });
-export const secretBlocks = (ctx: Ctx, o: Obj, path: PathNode): SecretBlock[] => eachBlock(ctx, o, "secret", path, secretBlock);
+/** The blocks of a `secret` list (`g?.secret`). */
+export const secretBlocks = (ctx: Ctx, v: unknown, path: PathNode): SecretBlock[] => eachBlock(ctx, v, path, "secret", secretBlock);
 
 export function secret(ctx: Ctx, name: string, b: Obj, path: PathNode): Secret {
   return ctx.origins.set({ Name: name, Provider: str(b?.provider), Path: str(b?.path), Config: anyMap(b?.config), Env: strMap(b?.env) }, path);

@@ -27,9 +27,9 @@ export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: stri
     AllAtOnce: bool(j?.all_at_once),
     Datacenters: Array.isArray(j.datacenters) ? strList(j?.datacenters) : ["*"],
     NodePool: str(j?.node_pool, "default"),
-    Constraints: constraints(ctx, j, path),
-    Affinities: affinities(ctx, j, path),
-    Spreads: spreads(ctx, j, path),
+    Constraints: constraints(ctx, j?.constraint, path),
+    Affinities: affinities(ctx, j?.affinity, path),
+    Spreads: spreads(ctx, j?.spread, path),
     TaskGroups: [],
     Update,
     Multiregion: mr ? multiregion(ctx, mr, path.child("multiregion")) : null,
@@ -56,20 +56,18 @@ export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: stri
     reschedule: block(j?.reschedule),
     migrate: block(j?.migrate),
     vault: jv ? { block: jv, path: path.child("vault") } : undefined,
-    secrets: secretBlocks(ctx, j, path),
+    secrets: secretBlocks(ctx, j?.secret, path),
   };
-  const shorthand = eachBlock(ctx, j, "task", path, taskGroup, jl);
-  const groups = eachBlock(ctx, j, "group", path, groupOf, jl);
+  const shorthand = eachBlock(ctx, j?.task, path, "task", taskGroup, jl);
+  const groups = eachBlock(ctx, j?.group, path, "group", groupOf, jl);
   job.TaskGroups = shorthand.length === 0 ? groups : shorthand.concat(groups);
   return job;
 }
 
 /** A job-level task: a group of its own (the group and the task are the same block). */
-const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, NO_GROUP, at, label(ctx, at), [{ obj: t, path: at }], jl);
-/** The group settings of a job-level task: none (a hash table like the instance's block objects, see structure.ts). */
-const NO_GROUP: Obj = Object.create(null) as Obj;
+const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, undefined, at, label(ctx, at), [{ obj: t, path: at }], jl);
 
-const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, g, at, label(ctx, at), eachBlock(ctx, g, "task", at, groupTask), jl);
+const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, g, at, label(ctx, at), eachBlock(ctx, g?.task, at, "task", groupTask), jl);
 const groupTask = (_: Ctx, t: Obj, at: PathNode) => ({ obj: t, path: at });
 
 function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
@@ -77,7 +75,7 @@ function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
   return ctx.origins.set(
     {
       Strategy: st ? { MaxParallel: int(st?.max_parallel), OnFailure: str(st?.on_failure) } : null,
-      Regions: eachBlock(ctx, mr, "region", path, region),
+      Regions: eachBlock(ctx, mr?.region, path, "region", region),
     },
     path,
   );

@@ -3,15 +3,19 @@ import type { PathNode } from "../../validate/paths.js";
 import type { NetworkResource, Port } from "../types.js";
 import { block, blocks, bool, eachBlock, has, int, label, optInt, str, strList, strMap, type Ctx, type Obj } from "./common.js";
 
-export const networks = (ctx: Ctx, o: Obj | undefined, path: PathNode): NetworkResource[] => eachBlock(ctx, o, "network", path, network);
+/** The networks of a block's `network` list (`r?.network`). */
+export const networks = (ctx: Ctx, v: unknown, path: PathNode): NetworkResource[] => eachBlock(ctx, v, path, "network", network);
 
 function network(ctx: Ctx, n: Obj, p: PathNode): NetworkResource {
   const reserved: Port[] = [];
   const dynamic: Port[] = [];
   const ports = blocks(n?.port);
-  for (let j = 0; j < ports.length; j++) {
-    const pb = ports[j]!;
-    (has(pb?.static) ? reserved : dynamic).push(port(ctx, pb, p.child("port").child(j)));
+  if (ports.length > 0) {
+    const under = p.child("port");
+    for (let j = 0; j < ports.length; j++) {
+      const pb = ports[j]!;
+      (has(pb?.static) ? reserved : dynamic).push(port(ctx, pb, under.child(j)));
+    }
   }
   const dns = block(n?.dns);
   const cni = block(n?.cni);

@@ -24,13 +24,14 @@ function headers(b: Obj): Record<string, string[]> {
   return out;
 }
 
-export const services = (ctx: Ctx, o: Obj | undefined, path: PathNode, defaultName: string): Service[] => eachBlock(ctx, o, "service", path, service, defaultName);
+/** The services of a block's `service` list (`g?.service`). */
+export const services = (ctx: Ctx, v: unknown, path: PathNode, defaultName: string): Service[] => eachBlock(ctx, v, path, "service", service, defaultName);
 
 function service(ctx: Ctx, b: Obj, p: PathNode, defaultName: string): Service {
   const name = str(b?.name, defaultName);
   const onUpdate = str(b?.on_update, "require_healthy");
   const svcRestart = checkRestart(block(b?.check_restart), null);
-  const checks = eachBlock(ctx, b, "check", p, (_, c, at): ServiceCheck =>
+  const checks = eachBlock(ctx, b?.check, p, "check", (_, c, at): ServiceCheck =>
     ctx.origins.set(
       {
         Name: str(c?.name, `service: "${name}" check`),

@@ -31,8 +31,8 @@ function resources(ctx: Ctx, r: Obj | undefined, path: PathNode) {
       DiskMB: optInt(r?.disk),
       IOPS: optInt(r?.iops),
       SecretsMB: optInt(r?.secrets),
-      Networks: networks(ctx, r, path),
-      Devices: eachBlock(ctx, r, "device", path, device),
+      Networks: networks(ctx, r?.network, path),
+      Devices: eachBlock(ctx, r?.device, path, "device", device),
       NUMA: numa ? { Affinity: str(numa?.affinity, "none"), Devices: strList(numa?.devices) } : null,
     },
     path,
@@ -40,7 +40,7 @@ function resources(ctx: Ctx, r: Obj | undefined, path: PathNode) {
 }
 
 const device = (ctx: Ctx, d: Obj, at: PathNode): RequestedDevice =>
-  ctx.origins.set({ Name: label(ctx, at), Count: int(d?.count, 1), Constraints: constraints(ctx, d, at), Affinities: affinities(ctx, d, at) }, at);
+  ctx.origins.set({ Name: label(ctx, at), Count: int(d?.count, 1), Constraints: constraints(ctx, d?.constraint, at), Affinities: affinities(ctx, d?.affinity, at) }, at);
 
 function template(ctx: Ctx, t: Obj, path: PathNode): Template {
   const mode = str(t?.change_mode, "restart");
@@ -109,9 +109,9 @@ const ownSecret = (ctx: Ctx, s: Obj, at: PathNode): Secret => secret(ctx, label(
 
 /** The task's secrets: those of its job and group, then its own. */
 function secrets(ctx: Ctx, t: Obj, path: PathNode, inherited: readonly SecretBlock[]): Secret[] {
-  if (inherited.length === 0) return eachBlock(ctx, t, "secret", path, ownSecret);
+  if (inherited.length === 0) return eachBlock(ctx, t?.secret, path, "secret", ownSecret);
   const out = inherited.map((s) => secret(ctx, s.name, s.block, s.path));
-  for (const s of eachBlock(ctx, t, "secret", path, ownSecret)) out.push(s);
+  for (const s of eachBlock(ctx, t?.secret, path, "secret", ownSecret)) out.push(s);
   return out;
 }
 
@@ -135,7 +135,7 @@ export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
   const v: Vault | null = vb ? vault(ctx, vb, path.child("vault")) : inh.vault ? vault(ctx, inh.vault.block, inh.vault.path) : null;
   const taskSecrets = secrets(ctx, t, path, inh.secrets);
   // the first identity named "default" is the task's Identity (else the server's default one)
-  const ids = eachBlock(ctx, t, "identity", path, identity);
+  const ids = eachBlock(ctx, t?.identity, path, "identity", identity);
   const def = ids.find(isDefault);
   const cb = block(t?.consul);
   const dp = block(t?.dispatch_payload);
@@ -147,10 +147,11 @@ export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
       User: str(t?.user),
       Lifecycle: lc ? ctx.origins.set({ Hook: str(lc?.hook), Sidecar: bool(lc?.sidecar) }, path.child("lifecycle")) : null,
       Config: anyMap(t?.config),
-      Constraints: constraints(ctx, t, path),
-      Affinities: affinities(ctx, t, path),
+      Constraints: constraints(ctx, t?.constraint, path),
+      Affinities: affinities(ctx, t?.affinity, path),
       Env: strMap(t?.env),
-      Services: services(ctx, t, path, `${inh.jobID}-${inh.group}-${name}`),
+      // the services' default name built only for a task that has services (most have none)
+      Services: t.service === undefined ? [] : services(ctx, t.service, path, `${inh.jobID}-${inh.group}-${name}`),
       Resources: resources(ctx, block(t?.resources), path.child("resources")),
       RestartPolicy: restart,
       Meta: strMap(t?.meta),
@@ -159,22 +160,22 @@ export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
         { MaxFiles: int(logs?.max_files, 10), MaxFileSizeMB: int(logs?.max_file_size, 10), Disabled: bool(logs?.disabled, has(logs?.enabled) ? !bool(logs?.enabled) : false) },
         logs ? path.child("logs") : path,
       ),
-      Artifacts: eachBlock(ctx, t, "artifact", path, artifact),
+      Artifacts: eachBlock(ctx, t?.artifact, path, "artifact", artifact),
       Vault: v,
       Consul: cb ? consul(ctx, cb, path.child("consul"), inh.consulNamespace) : null,
-      Templates: eachBlock(ctx, t, "template", path, template),
+      Templates: eachBlock(ctx, t?.template, path, "template", template),
       DispatchPayload: dp ? ctx.origins.set({ File: str(dp?.file) }, path.child("dispatch_payload")) : null,
-      VolumeMounts: eachBlock(ctx, t, "volume_mount", path, volumeMount),
+      VolumeMounts: eachBlock(ctx, t?.volume_mount, path, "volume_mount", volumeMount),
       CSIPluginConfig: csi ? csiPlugin(ctx, csi, path.child("csi_plugin")) : null,
       Leader: bool(t?.leader),
       ShutdownDelay: dur(t?.shutdown_delay),
       KillSignal: str(t?.kill_signal),
       Kind: str(t?.kind),
-      ScalingPolicies: eachBlock(ctx, t, "scaling", path, scalingPolicy),
+      ScalingPolicies: eachBlock(ctx, t?.scaling, path, "scaling", scalingPolicy),
       Secrets: taskSecrets,
       Identity: def ?? defaultIdentity(),
       Identities: def === undefined ? ids : ids.filter((i) => i !== def),
-      Actions: eachBlock(ctx, t, "action", path, action),
+      Actions: eachBlock(ctx, t?.action, path, "action", action),
       Schedule: has(t?.schedule) ? anyMap(t?.schedule) : null,
     },
     path,

@@ -26,17 +26,24 @@ export class Reporter {
   // the last origin looked up: rules ask about one object several times in a row
   private lastObj: object | undefined = undefined;
   private lastPath: PathNode | undefined = undefined;
+  // the job's, asked for by many rules between others: its origin was recorded before those of its
+  // groups and tasks, so a lookup scans past them all
+  private jobPath: PathNode | undefined = undefined;
   constructor(readonly ctx: RuleContext) {}
   get job(): Job {
     return this.ctx.job;
   }
   /** Path index node of a decoded object's block. */
   path(obj: object): PathNode {
+    if (obj === this.ctx.job) return (this.jobPath ??= this.lookup(obj));
     if (obj !== this.lastObj) {
-      this.lastPath = this.ctx.origins.get(obj) ?? this.ctx.paths.root.child("job");
+      this.lastPath = this.lookup(obj);
       this.lastObj = obj;
     }
     return this.lastPath!;
+  }
+  private lookup(obj: object): PathNode {
+    return this.ctx.origins.get(obj) ?? this.ctx.paths.root.child("job");
   }
   /** Was `field` written in the file on the block `obj` came from? */
   isSet(obj: object, field: string): boolean {

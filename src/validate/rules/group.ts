@@ -1,7 +1,12 @@
 // Group rules V20-V30 (docs/jobspec.md §4 "Group").
+import type { Service, Task } from "../../jobspec/types.js";
 import { byName, duplicates, type Rule } from "./context.js";
 
 const RECONCILE = ["", "keep_original", "keep_replacement", "best_score", "longest_running"];
+
+// predicates at module level: a closure would be made for each group
+const isGateway = (s: Service): boolean => s.Connect !== null && "Gateway" in s.Connect;
+const isMain = (t: Task): boolean => !t.Lifecycle || t.Lifecycle.Hook === "";
 
 export const groupRules: Rule = (r) => {
   const j = r.job;
@@ -10,8 +15,7 @@ export const groupRules: Rule = (r) => {
   for (const g of j.TaskGroups) {
     if (g.Name.includes("\0")) r.error("rule/group-name", "Task group name contains a null character", g);
     // Connect gateways get their task injected by the server
-    const gateway = g.Services.some((s) => s.Connect && "Gateway" in s.Connect);
-    if (g.Tasks.length === 0 && !gateway) r.error("rule/group-tasks", `Task group "${g.Name}" must have at least one task`, g);
+    if (g.Tasks.length === 0 && !g.Services.some(isGateway)) r.error("rule/group-tasks", `Task group "${g.Name}" must have at least one task`, g);
     for (const t of duplicates(g.Tasks, byName))
       r.report("rule/unique-task-names", `Duplicate task name "${t.Name}" in group "${g.Name}"`, r.labelRange(t));
     if (g.Update && batchLike && (r.isSet(g, "update") || r.isSet(j, "update")))
@@ -26,7 +30,7 @@ export const groupRules: Rule = (r) => {
         if (leader) r.error("rule/single-leader", `Only one task of group "${g.Name}" may be the leader`, t, "leader");
         leader = true;
       }
-    if (g.Tasks.length > 0 && !g.Tasks.some((t) => !t.Lifecycle || t.Lifecycle.Hook === ""))
+    if (g.Tasks.length > 0 && !g.Tasks.some(isMain))
       r.error("rule/main-task", `Group "${g.Name}" must have at least one main task (a task without a lifecycle block)`, g);
     if (g.MaxRunDuration !== null) {
       if (!batchLike) r.error("rule/max-run-duration", `max_run_duration is only allowed in batch and sysbatch jobs`, g, "max_run_duration");

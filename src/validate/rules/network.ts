@@ -10,7 +10,7 @@ export const networkRules: Rule = (r) => {
     if (nets.length === 0) continue;
     const labels = new Map<string, Port>(); // keyed case-insensitively, as Nomad's port collision check
     const statics = new Map<string, Port>();
-    const cniKeys = new Set<string>();
+    let cniKeys: Set<string> | undefined; // made for the few groups with CNI args
     for (const n of nets) {
       const host = n.Mode === "" || n.Mode === "host";
       for (const p of networkPorts(n)) {
@@ -36,6 +36,7 @@ export const networkRules: Rule = (r) => {
         r.error("rule/network-hostname", `Hostname "${n.Hostname}" is not a valid DNS name`, n, "hostname");
       if (n.CNI)
         for (const [k, v] of Object.entries(n.CNI.Args)) {
+          cniKeys ??= new Set();
           if (cniKeys.has(k)) r.error("rule/network-cni", `Duplicate CNI arg "${k}"`, n, "cni");
           cniKeys.add(k);
           if (k.includes(";") || v.includes(";")) r.error("rule/network-cni", `CNI arg "${k}" must not contain ";"`, n, "cni");

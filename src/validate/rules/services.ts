@@ -1,5 +1,5 @@
 // Service and check rules V55-V56 (docs/jobspec.md §4).
-import type { Service } from "../../jobspec/types.js";
+import type { Service, Task } from "../../jobspec/types.js";
 import { duplicates, groupNetworks, networkPorts, type Reporter, type Rule } from "./context.js";
 
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -51,9 +51,11 @@ function service(r: Reporter, s: Service, level: "group" | "task", taskName: str
   });
 }
 
+const hasNoServices = (t: Task): boolean => t.Services.length === 0; // not a closure made per group
+
 export const serviceRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
-    if (g.Services.length === 0 && g.Tasks.every((t) => t.Services.length === 0)) continue;
+    if (g.Services.length === 0 && g.Tasks.every(hasNoServices)) continue;
     const ports = new Set<string>();
     for (const n of groupNetworks(g)) for (const p of networkPorts(n)) ports.add(p.Label);
     const taskNames = g.Tasks.map((t) => t.Name);

@@ -1,9 +1,14 @@
 // Task rules V50-V54, V59, V61-V65 (docs/jobspec.md §4 "Task").
-import { byName, duplicates, type Rule } from "./context.js";
+import type { WorkloadIdentity } from "../../jobspec/types.js";
+import { byName, duplicates, type Reporter, type Rule } from "./context.js";
 
 const HOOKS = ["prestart", "poststart", "poststop"];
 const VAULT_CHANGE_MODES = ["noop", "restart", "signal"];
 const CSI_TYPES = ["node", "controller", "monolith"];
+
+function identitySignal(r: Reporter, i: WorkloadIdentity): void {
+  if (i.ChangeMode === "signal" && i.ChangeSignal === "") r.error("rule/identity", `Identity "${i.Name}" change_mode "signal" needs a change_signal`, i, "change_mode");
+}
 
 export const taskRules: Rule = (r) => {
   for (const g of r.job.TaskGroups) {
@@ -42,10 +47,13 @@ export const taskRules: Rule = (r) => {
         if (mount !== "" && (c.StagePublishBaseDir === mount || c.StagePublishBaseDir.startsWith(mount + "/")))
           r.error("rule/csi-plugin", `stage_publish_base_dir "${c.StagePublishBaseDir}" must not be inside mount_dir "${c.MountDir}"`, c, "stage_publish_base_dir");
       }
-      const ids = t.Identity === null ? t.Identities : [t.Identity, ...t.Identities];
-      for (const i of duplicates(ids, byName)) r.error("rule/identity", `Duplicate identity "${i.Name}"`, i, "name");
-      for (const i of ids)
-        if (i.ChangeMode === "signal" && i.ChangeSignal === "") r.error("rule/identity", `Identity "${i.Name}" change_mode "signal" needs a change_signal`, i, "change_mode");
+      // the identity and the others, as one list only when there are others (most tasks have none)
+      if (t.Identities.length > 0) {
+        const ids = t.Identity === null ? t.Identities : [t.Identity, ...t.Identities];
+        for (const i of duplicates(ids, byName)) r.error("rule/identity", `Duplicate identity "${i.Name}"`, i, "name");
+      }
+      if (t.Identity !== null) identitySignal(r, t.Identity);
+      for (const i of t.Identities) identitySignal(r, i);
       for (const s of duplicates(t.Secrets, byName)) r.report("rule/secret", `Duplicate secret "${s.Name}"`, r.labelRange(s));
       for (const s of t.Secrets) if (s.Provider === "vault" && !t.Vault) r.error("rule/secret", `Secret "${s.Name}" uses the vault provider but the task has no vault block`, s, "provider");
       for (const a of t.Actions) if (a.Command === "") r.error("rule/action", `Action "${a.Name}" needs a command`, a);

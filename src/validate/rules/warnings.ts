@@ -1,10 +1,11 @@
 // Warnings for legal but suspect jobs: count = 0, raw_exec without resources, deprecated fields.
 import type { Rule } from "./context.js";
 
+// objects, not [field, use] pairs: destructuring a pair goes through the iterator protocol
 const DEPRECATED_GROUP_FIELDS = [
-  ["stop_after_client_disconnect", "disconnect { stop_on_client_after }"],
-  ["max_client_disconnect", "disconnect { lost_after }"],
-  ["prevent_reschedule_on_lost", "disconnect { replace }"],
+  { field: "stop_after_client_disconnect", use: "disconnect { stop_on_client_after }" },
+  { field: "max_client_disconnect", use: "disconnect { lost_after }" },
+  { field: "prevent_reschedule_on_lost", use: "disconnect { replace }" },
 ] as const;
 const LEGACY_JOB_FIELDS = ["consul_token", "vault_token"];
 
@@ -12,8 +13,7 @@ export const warningRules: Rule = (r) => {
   const j = r.job;
   for (const g of j.TaskGroups) {
     if (g.Count === 0 && r.isSet(g, "count")) r.warn("rule/count-zero", `Group "${g.Name}" has count = 0 and will not run`, g, "count");
-    for (const [field, to] of DEPRECATED_GROUP_FIELDS)
-      if (r.isSet(g, field)) r.warn("rule/deprecated", `${field} is deprecated; use ${to}`, g, field);
+    for (const d of DEPRECATED_GROUP_FIELDS) if (r.isSet(g, d.field)) r.warn("rule/deprecated", `${d.field} is deprecated; use ${d.use}`, g, d.field);
     for (const t of g.Tasks) {
       if (t.Driver === "raw_exec" && !r.isSet(t, "resources"))
         r.warn("rule/raw-exec-resources", `raw_exec task "${t.Name}" has no resources block; it runs unisolated with the default 100 MHz / 300 MB reservation`, t, "driver");
