@@ -79,8 +79,6 @@ export const block = (v: unknown): Obj | undefined => (isObj(v) ? v : undefined)
  * (made on demand where nothing was recorded, e.g. a default's place), never pointer strings. */
 export interface Ctx {
   origins: Origins;
-  /** Labels of the block at a path index node. */
-  labels(path: PathNode): string[];
 }
 
 /**
@@ -104,7 +102,7 @@ function decodeEach<T, A>(ctx: Ctx, v: unknown, path: PathNode, k: string, decod
 }
 
 /** The first label of the block at a path index node ("" if none). */
-export const label = (ctx: Ctx, path: PathNode): string => ctx.labels(path)[0] ?? "";
+export const label = (path: PathNode): string => path.label(0) ?? "";
 
 function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string } {
   let LTarget = str(b?.attribute);
@@ -136,7 +134,7 @@ function placement(b: Obj): { LTarget: string; RTarget: string; Operand: string 
 
 const constraint = (ctx: Ctx, b: Obj, at: PathNode): Constraint => ctx.origins.set(placement(b), at);
 const affinity = (ctx: Ctx, b: Obj, at: PathNode): Affinity => ctx.origins.set({ ...placement(b), Weight: int(b?.weight, 50) }, at);
-const spreadTarget = (ctx: Ctx, t: Obj, at: PathNode): SpreadTarget => ctx.origins.set({ Value: label(ctx, at), Percent: int(t?.percent) }, at);
+const spreadTarget = (ctx: Ctx, t: Obj, at: PathNode): SpreadTarget => ctx.origins.set({ Value: label(at), Percent: int(t?.percent) }, at);
 const spread = (ctx: Ctx, b: Obj, at: PathNode): Spread =>
   ctx.origins.set({ Attribute: str(b?.attribute), Weight: int(b?.weight, 50), SpreadTarget: eachBlock(ctx, b?.target, at, "target", spreadTarget) }, at);
 

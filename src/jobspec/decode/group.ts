@@ -105,7 +105,7 @@ function volume(ctx: Ctx, v: Obj, at: PathNode): VolumeRequest {
   const mo = block(v?.mount_options);
   return ctx.origins.set(
     {
-      Name: label(ctx, at),
+      Name: label(at),
       Type: str(v?.type),
       Source: str(v?.source),
       ReadOnly: bool(v?.read_only),

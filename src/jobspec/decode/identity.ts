@@ -54,7 +54,7 @@ export interface SecretBlock {
   path: PathNode;
 }
 
-const secretBlock = (ctx: Ctx, s: Obj, at: PathNode): SecretBlock => ({ name: label(ctx, at), block: s, path: at });
+const secretBlock = (ctx: Ctx, s: Obj, at: PathNode): SecretBlock => ({ name: label(at), block: s, path: at });
 /** The blocks of a `secret` list (`g?.secret`). */
 export const secretBlocks = (ctx: Ctx, v: unknown, path: PathNode): SecretBlock[] => eachBlock(ctx, v, path, "secret", secretBlock);
 

@@ -1,7 +1,7 @@
 // Instance (from the structure stage) → typed Job with every default of docs/jobspec.md applied.
 import type { Paths } from "../../validate/structure.js";
 import type { Job } from "../types.js";
-import { Origins, isObj, type Ctx } from "./common.js";
+import { Origins, isObj, label, type Ctx } from "./common.js";
 import { decodeJobObject } from "./job.js";
 
 export interface Decoded {
@@ -13,7 +13,7 @@ export function decodeJob(instance: Record<string, unknown>, paths: Paths): Deco
   const j = instance["job"];
   if (!isObj(j)) return undefined;
   const origins = new Origins();
-  const ctx: Ctx = { origins, labels: (p) => p.info?.labels ?? [] };
+  const ctx: Ctx = { origins };
   const path = paths.root.child("job");
-  return { job: decodeJobObject(ctx, j, path, ctx.labels(path)[0] ?? ""), origins };
+  return { job: decodeJobObject(ctx, j, path, label(path)), origins };
 }

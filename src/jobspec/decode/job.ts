@@ -65,9 +65,9 @@ export function decodeJobObject(ctx: Ctx, j: Obj, path: PathNode, jobLabel: stri
 }
 
 /** A job-level task: a group of its own (the group and the task are the same block). */
-const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, undefined, at, label(ctx, at), [{ obj: t, path: at }], jl);
+const taskGroup = (ctx: Ctx, t: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, undefined, at, label(at), [{ obj: t, path: at }], jl);
 
-const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, g, at, label(ctx, at), eachBlock(ctx, g?.task, at, "task", groupTask), jl);
+const groupOf = (ctx: Ctx, g: Obj, at: PathNode, jl: JobLevel): TaskGroup => group(ctx, g, at, label(at), eachBlock(ctx, g?.task, at, "task", groupTask), jl);
 const groupTask = (_: Ctx, t: Obj, at: PathNode) => ({ obj: t, path: at });
 
 function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
@@ -82,7 +82,7 @@ function multiregion(ctx: Ctx, mr: Obj, path: PathNode): Multiregion {
 }
 
 const region = (ctx: Ctx, r: Obj, at: PathNode): MultiregionRegion => ({
-  Name: label(ctx, at),
+  Name: label(at),
   Count: int(r?.count, 1),
   Datacenters: strList(r?.datacenters),
   NodePool: str(r?.node_pool),

@@ -37,7 +37,7 @@ function network(ctx: Ctx, n: Obj, p: PathNode): NetworkResource {
 }
 
 function port(ctx: Ctx, pb: Obj, at: PathNode): Port {
-  const p: Port = ctx.origins.set({ Label: label(ctx, at), Value: int(pb?.static), To: int(pb?.to), HostNetwork: str(pb?.host_network) }, at);
+  const p: Port = ctx.origins.set({ Label: label(at), Value: int(pb?.static), To: int(pb?.to), HostNetwork: str(pb?.host_network) }, at);
   if (has(pb?.ignore_collision)) p.IgnoreCollision = bool(pb?.ignore_collision);
   return p;
 }

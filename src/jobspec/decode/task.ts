@@ -40,7 +40,7 @@ function resources(ctx: Ctx, r: Obj | undefined, path: PathNode) {
 }
 
 const device = (ctx: Ctx, d: Obj, at: PathNode): RequestedDevice =>
-  ctx.origins.set({ Name: label(ctx, at), Count: int(d?.count, 1), Constraints: constraints(ctx, d?.constraint, at), Affinities: affinities(ctx, d?.affinity, at) }, at);
+  ctx.origins.set({ Name: label(at), Count: int(d?.count, 1), Constraints: constraints(ctx, d?.constraint, at), Affinities: affinities(ctx, d?.affinity, at) }, at);
 
 function template(ctx: Ctx, t: Obj, path: PathNode): Template {
   const mode = str(t?.change_mode, "restart");
@@ -94,7 +94,7 @@ function artifact(ctx: Ctx, a: Obj, path: PathNode): TaskArtifact {
 
 const scalingPolicy = (ctx: Ctx, s: Obj, at: PathNode): ScalingPolicy =>
   ctx.origins.set(
-    { Min: optInt(s?.min), Max: optInt(s?.max), Policy: has(s?.policy) ? anyMap(s?.policy) : null, Enabled: bool(s?.enabled, true), Type: str(s?.type, `vertical_${label(ctx, at).toLowerCase()}`) },
+    { Min: optInt(s?.min), Max: optInt(s?.max), Policy: has(s?.policy) ? anyMap(s?.policy) : null, Enabled: bool(s?.enabled, true), Type: str(s?.type, `vertical_${label(at).toLowerCase()}`) },
     at,
   );
 
@@ -105,7 +105,7 @@ function csiPlugin(ctx: Ctx, c: Obj, path: PathNode): CSIPluginConfig {
   );
 }
 
-const ownSecret = (ctx: Ctx, s: Obj, at: PathNode): Secret => secret(ctx, label(ctx, at), s, at);
+const ownSecret = (ctx: Ctx, s: Obj, at: PathNode): Secret => secret(ctx, label(at), s, at);
 
 /** The task's secrets: those of its job and group, then its own. */
 function secrets(ctx: Ctx, t: Obj, path: PathNode, inherited: readonly SecretBlock[]): Secret[] {
@@ -123,10 +123,10 @@ const volumeMount = (ctx: Ctx, m: Obj, at: PathNode): VolumeMount =>
     at,
   );
 
-const action = (ctx: Ctx, a: Obj, at: PathNode): Action => ctx.origins.set({ Name: label(ctx, at), Command: str(a?.command), Args: strList(a?.args) }, at);
+const action = (ctx: Ctx, a: Obj, at: PathNode): Action => ctx.origins.set({ Name: label(at), Command: str(a?.command), Args: strList(a?.args) }, at);
 
 export function task(ctx: Ctx, t: Obj, path: PathNode, inh: Inherited): Task {
-  const name = label(ctx, path);
+  const name = label(path);
   const lc = block(t?.lifecycle);
   const logs = block(t?.logs);
   const restartBlock = block(t?.restart);
