@@ -108,6 +108,9 @@ function walk(dir: string, rel: string, out: string[]): void {
 
 function readFile(baseDir: string, p: string): Buffer {
   const full = resolvePath(baseDir, p);
+  // a missing file is found without an exception: Node's error for it (with its stack) cost more
+  // than the whole rest of validating the file, and editors re-evaluate on every keystroke
+  if (statSync(full, { throwIfNoEntry: false }) === undefined) throw new FunctionError(`no file exists at ${full}`, 0);
   try {
     return readFileSync(full);
   } catch (e) {
