@@ -32,8 +32,7 @@ export function validateWith(text: string, makeEvaluator: MakeEvaluator): Valida
     if (syntaxError) return { diagnostics: out, tree };
     const read = readJobFile(tree, evaluator);
     append(out, read.diagnostics);
-    const fileStart: Range = { start: tree.body.range.start, end: tree.body.range.start };
-    append(out, schemaStage(read.instance, read.paths, fileStart));
+    append(out, schemaStage(read.instance, read.paths, fileStart()));
     const decoded = decodeJob(read.instance, read.paths);
     if (!decoded) return { diagnostics: out, tree };
     if (!out.some(isError)) append(out, runRules({ job: decoded.job, instance: read.instance, paths: read.paths, origins: decoded.origins }));
@@ -43,11 +42,14 @@ export function validateWith(text: string, makeEvaluator: MakeEvaluator): Valida
       severity: "error",
       code: "internal/validate",
       message: `internal error: ${err instanceof Error ? err.message : String(err)}`,
-      range: { start: tree.body.range.start, end: tree.body.range.start },
+      range: fileStart(),
     });
     return { diagnostics: out, tree };
   }
 }
+
+/** The start of the file, where a diagnostic with no better place goes (the body's range, without working it out). */
+const fileStart = (): Range => ({ start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } });
 
 function append(out: Diagnostic[], ds: readonly Diagnostic[]): void {
   for (const d of ds) out.push(d);
