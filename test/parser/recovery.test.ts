@@ -33,6 +33,20 @@ describe("error recovery", () => {
     expect(job.kind).toBe("Block");
   });
 
+  it("drops the half-built lists of a broken item (nothing of it leaks into the next list)", () => {
+    // the parser builds every list on one shared stack: a tuple, call and labels left unfinished
+    // by an error must not end up among the items of the body or list built after them
+    const text = ['a = [1, f(2, [3', 'b "x" {', '  c = [4, 5 6]', '  d = [7]', '}', 'e = 8', ""].join("\n");
+    const { tree } = parse(text);
+    const names = (items: typeof tree.body.items) => items.map((i) => (i.kind === "Attribute" ? i.name : `${i.type}[${i.labels.map((l) => l.value)}]`));
+    expect(names(tree.body.items)).toEqual(["b[x]", "e"]);
+    const b = tree.body.items[0]!;
+    if (b.kind !== "Block") throw new Error("expected block b");
+    expect(names(b.body.items)).toEqual(["d"]);
+    const d = b.body.items[0]!;
+    expect(d.kind === "Attribute" && d.expr.kind === "Tuple" && d.expr.items.length).toBe(1);
+  });
+
   it("names what was expected, not token names", () => {
     expect(show('task "x"\n')).toEqual(["1:9-2:1 expected `{` after the labels of block `task`, on the same line"]);
     expect(show("task\n")).toEqual(["1:1-1:5 expected `=` or `{` after `task`: an argument needs a value, a block needs a body, on the same line"]);
