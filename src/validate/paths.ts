@@ -188,10 +188,7 @@ export class BlockPath implements PathInfo {
     return this.b.typeRange;
   }
   get labels(): string[] | undefined {
-    if (!this.withLabels) return undefined;
-    // most blocks have none or one label: no closure and no map for those
-    const ls = this.b.labels;
-    return ls.length === 0 ? [] : ls.length === 1 ? [ls[0]!.value] : ls.map((l) => l.value);
+    return this.withLabels ? this.b.labels.map((l) => l.value) : undefined;
   }
   /** Label `n` (as `labels[n]`) without making the list. */
   label(n: number): string | undefined {

@@ -90,7 +90,7 @@ export const periodicRules: Rule = (r) => {
 function taskScaling(r: Reporter, t: Task): void {
   const seen = new Set<string>();
   t.ScalingPolicies.forEach((s) => {
-    const label = (r.path(s).info?.labels?.[0] ?? "").toLowerCase();
+    const label = (r.path(s).label(0) ?? "").toLowerCase();
     if (label !== "cpu" && label !== "mem") {
       r.report("rule/task-scaling-label", `Invalid scaling policy label "${label}": expected "cpu" or "mem"`, r.labelRange(s));
       return;
